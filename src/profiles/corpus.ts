@@ -1,0 +1,150 @@
+// Everything loaded from one data directory as one immutable value. The search index and the relations graph
+// are built from it; a reload builds a new Corpus beside the old one and swaps a single reference.
+import type { Actor, Category, Directory } from './directory.ts';
+import { slugify } from './parseProfile.ts';
+import type { Diagnostic, Profile } from './schema.ts';
+
+/** A directory actor, or one made up from a profile the directory does not know. */
+export interface CorpusActor extends Actor {
+  /** Id of the actor's profile, when it has one. */
+  profileId?: string;
+  inDirectory: boolean;
+}
+
+export interface Corpus {
+  loadedAt: Date;
+  profiles: readonly Profile[];
+  profileById: ReadonlyMap<string, Profile>;
+  actors: readonly CorpusActor[];
+  actorByCode: ReadonlyMap<string, CorpusActor>;
+  /** Profile id → the actor it is about. */
+  actorOfProfile: ReadonlyMap<string, CorpusActor>;
+  categories: readonly Category[];
+  /** Channel id → actor code, from data/teams.yaml. */
+  teamChannels: ReadonlyMap<string, string>;
+  diagnostics: readonly Diagnostic[];
+}
+
+export const TEAMS_FILE = 'teams.yaml';
+
+/** Unknown categories still need a colour and polarity to be drawn; the meaning stays unsaid. */
+export const UNLISTED_CATEGORY_COLOUR = '#8A8F98';
+
+export function categoryInfo(corpus: Corpus, name: string): Category & { inDirectory: boolean } {
+  const found = corpus.categories.find((c) => c.name.toLowerCase() === name.toLowerCase());
+  return found
+    ? { ...found, inDirectory: true }
+    : { name, polarity: 'unknown', colour: UNLISTED_CATEGORY_COLOUR, inDirectory: false };
+}
+
+export interface CorpusParts {
+  profiles: Profile[];
+  directory: Directory;
+  teams: { channel: string; ref: string; line: number }[];
+  diagnostics: Diagnostic[];
+  loadedAt?: Date;
+}
+
+/** Links profiles, directory and teams, adding a warning for every reference that does not resolve. */
+export function assembleCorpus(parts: CorpusParts): Corpus {
+  const diagnostics = [...parts.diagnostics];
+  const warn = (file: string, line: number, message: string) =>
+    diagnostics.push({ severity: 'warning', file, line, message });
+
+  const profiles = [...parts.profiles].sort(
+    (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+  );
+  const profileById = new Map<string, Profile>();
+  for (const p of profiles) {
+    const other = profileById.get(p.id);
+    if (other) {
+      warn(
+        p.file,
+        p.nameLine,
+        `profile id "${p.id}" is already used by ${other.file}; this profile is not loaded`,
+      );
+      continue;
+    }
+    profileById.set(p.id, p);
+  }
+
+  const actors: CorpusActor[] = parts.directory.actors.map((a) => ({ ...a, inDirectory: true }));
+  const actorByCode = new Map(actors.map((a) => [a.code, a]));
+  const actorOfProfile = new Map<string, CorpusActor>();
+  for (const actor of actors) {
+    const id = actor.profile ?? slugify(actor.name);
+    if (profileById.has(id)) {
+      actor.profileId = id;
+      actorOfProfile.set(id, actor);
+    }
+  }
+  for (const profile of profileById.values()) {
+    if (actorOfProfile.has(profile.id)) continue;
+    warn(
+      profile.file,
+      profile.nameLine,
+      `"${profile.name}" has no entry in the actor directory (add one with profile: ${profile.id}); it is found by name only`,
+    );
+    const actor: CorpusActor = {
+      code: profile.id.toUpperCase(),
+      name: profile.name,
+      kind: 'other',
+      aliases: [],
+      profileId: profile.id,
+      inDirectory: false,
+    };
+    actors.push(actor);
+    actorOfProfile.set(profile.id, actor);
+  }
+
+  const categories = parts.directory.categories;
+  for (const profile of profileById.values()) {
+    for (const category of profile.relationships?.categories ?? []) {
+      if (!categories.some((c) => c.name.toLowerCase() === category.name.toLowerCase())) {
+        warn(
+          profile.file,
+          category.line,
+          `category "${category.name}" is not in the directory: shown as written, meaning not given`,
+        );
+      }
+      for (const { code, line } of category.codes) {
+        if (!actorByCode.has(code))
+          warn(profile.file, line, `code ${code} is not in the actor directory: shown as the raw code`);
+      }
+    }
+  }
+
+  const teamChannels = new Map<string, string>();
+  for (const { channel, ref, line } of parts.teams) {
+    const code = actorByCode.has(ref.toUpperCase()) ? ref.toUpperCase() : actorOfProfile.get(ref)?.code;
+    if (code) teamChannels.set(channel, code);
+    else
+      warn(
+        TEAMS_FILE,
+        line,
+        `channel ${channel} is bound to "${ref}", which is neither an actor code nor a profile id`,
+      );
+  }
+
+  return {
+    loadedAt: parts.loadedAt ?? new Date(),
+    profiles: [...profileById.values()],
+    profileById,
+    actors,
+    actorByCode: new Map(actors.map((a) => [a.code, a])),
+    actorOfProfile,
+    categories,
+    teamChannels,
+    diagnostics,
+  };
+}
+
+export function edgeCount(corpus: Corpus): number {
+  let n = 0;
+  for (const p of corpus.profiles) for (const c of p.relationships?.categories ?? []) n += c.codes.length;
+  return n;
+}
+
+export function errorCount(corpus: Pick<Corpus, 'diagnostics'>): number {
+  return corpus.diagnostics.filter((d) => d.severity === 'error').length;
+}

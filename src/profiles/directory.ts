@@ -1,0 +1,103 @@
+// The actor directory (data/actors.yaml): who each code is, and what each relationship category means.
+// Validated by zod; every problem is reported at the YAML line it comes from.
+import { z } from 'zod';
+import { actorCodeSchema, type Diagnostic } from './schema.ts';
+import { readYamlFile, validateList, type YamlFile } from './yamlFile.ts';
+
+export const ACTOR_KINDS = [
+  'state',
+  'de facto authority',
+  'non-state armed group',
+  'political movement',
+  'organisation',
+  'other',
+] as const;
+
+// The v flag knows which code-point sequences are one emoji (flags, keycaps, ZWJ sequences).
+const ONE_EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
+
+export const actorSchema = z.strictObject({
+  code: actorCodeSchema,
+  name: z.string().min(1).max(100),
+  kind: z.enum(ACTOR_KINDS),
+  flag: z.string().regex(ONE_EMOJI, 'a flag is one emoji').optional(),
+  aliases: z.array(z.string().min(1).max(80)).default([]),
+  /** Id of the actor's profile when it is not the slug of its name. */
+  profile: z.string().optional(),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+export const categorySchema = z.strictObject({
+  name: z.string().min(1).max(60),
+  /** One line; absent where the source does not say what the label means. */
+  meaning: z.string().min(1).max(200).optional(),
+  polarity: z.enum(['friendly', 'hostile', 'unknown']),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb'),
+});
+export type Category = z.infer<typeof categorySchema>;
+
+export const directorySchema = z.strictObject({
+  /** Listed in the order Dossier shows them. */
+  categories: z.array(categorySchema).default([]),
+  actors: z.array(actorSchema).default([]),
+});
+export type Directory = z.infer<typeof directorySchema>;
+
+export const EMPTY_DIRECTORY: Directory = { categories: [], actors: [] };
+
+export function parseDirectory(
+  text: string,
+  file: string,
+): { directory: Directory; diagnostics: Diagnostic[] } {
+  const yaml = readYamlFile(text, file);
+  const top = yaml.value as Record<string, unknown> | null;
+  for (const key of Object.keys(top ?? {}).filter((k) => k !== 'categories' && k !== 'actors')) {
+    yaml.diagnostics.push({
+      severity: 'warning',
+      file,
+      line: yaml.lineOf([key]),
+      message: `unknown key "${key}" ignored`,
+    });
+  }
+  const categories = firstOfEach(
+    validateList(yaml, file, 'categories', categorySchema),
+    (c) => c.name.toLowerCase(),
+    (c) => `category ${c.name}`,
+    yaml,
+    file,
+  );
+  const actors = firstOfEach(
+    validateList(yaml, file, 'actors', actorSchema),
+    (a) => a.code,
+    (a) => `code ${a.code}`,
+    yaml,
+    file,
+  );
+  return { directory: { categories, actors }, diagnostics: yaml.diagnostics };
+}
+
+/** What zod cannot see one entry at a time: a code or category defined twice. The first definition stays. */
+function firstOfEach<T>(
+  entries: { value: T; line: number }[],
+  key: (t: T) => string,
+  what: (t: T) => string,
+  yaml: YamlFile,
+  file: string,
+): T[] {
+  const seen = new Set<string>();
+  const kept: T[] = [];
+  for (const { value, line } of entries) {
+    if (seen.has(key(value))) {
+      yaml.diagnostics.push({
+        severity: 'error',
+        file,
+        line,
+        message: `${what(value)} is defined twice; the first definition is used`,
+      });
+    } else {
+      seen.add(key(value));
+      kept.push(value);
+    }
+  }
+  return kept;
+}

@@ -1,0 +1,11 @@
+// One line per problem, as editors and CI logs understand it: `file:line: severity: message`.
+import type { Diagnostic } from './schema.ts';
+
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}: ${d.severity}: ${d.message}`;
+}
+
+/** By file, then line: how a reader walks through the files fixing them. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}

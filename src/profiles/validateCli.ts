@@ -1,0 +1,35 @@
+// `npm run validate [DATA_DIR]`: loads a data directory the way the bot does and reports on it. Exit 1 on errors.
+import { DEFAULT_DATA_DIR } from '../config/defaults.ts';
+import { edgeCount, errorCount } from './corpus.ts';
+import { formatDiagnostic, sortDiagnostics } from './formatDiagnostic.ts';
+import { DataDirectoryError, loadCorpus } from './loadCorpus.ts';
+
+async function main(): Promise<number> {
+  const dataDir = process.argv[2] ?? process.env.DATA_DIR ?? DEFAULT_DATA_DIR;
+  let corpus: Awaited<ReturnType<typeof loadCorpus>>;
+  try {
+    corpus = await loadCorpus(dataDir);
+  } catch (e) {
+    if (e instanceof DataDirectoryError) {
+      console.error(`error: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+  for (const p of corpus.profiles) {
+    const edges = (p.relationships?.categories ?? []).reduce((n, c) => n + c.codes.length, 0);
+    const code = corpus.actorOfProfile.get(p.id)?.code ?? '?';
+    console.log(
+      `${p.file}: ${p.name} (${code}): ${p.interests?.items.length ?? 0} interests, ${p.sections.length} other sections, ${edges} relationships`,
+    );
+  }
+  const errors = errorCount(corpus);
+  const warnings = corpus.diagnostics.length - errors;
+  console.log(
+    `${dataDir}: ${corpus.profiles.length} profiles, ${corpus.actors.length} actors, ${corpus.categories.length} categories, ${edgeCount(corpus)} relationship edges, ${corpus.teamChannels.size} team channels, ${errors} errors, ${warnings} warnings`,
+  );
+  for (const d of sortDiagnostics(corpus.diagnostics)) console.log(formatDiagnostic(d));
+  return errors > 0 ? 1 : 0;
+}
+
+process.exitCode = await main();
