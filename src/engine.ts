@@ -1,0 +1,28 @@
+// Everything a request needs, built from one Corpus: the actor index, the section index and the relations graph.
+// Immutable once built; a reload builds a new Engine and swaps it in whole.
+import type { Corpus } from './profiles/corpus.ts';
+import { RelationsGraph } from './relations/graph.ts';
+import { ActorIndex } from './search/actorIndex.ts';
+import { SectionIndex } from './search/sectionIndex.ts';
+
+export interface Engine {
+  corpus: Corpus;
+  actors: ActorIndex;
+  sections: SectionIndex;
+  graph: RelationsGraph;
+}
+
+/** Builds without holding the event loop for long (the section index, the big part, is built in chunks). */
+export async function buildEngine(corpus: Corpus): Promise<Engine> {
+  const sections = await SectionIndex.build(corpus);
+  return { corpus, actors: new ActorIndex(corpus), sections, graph: new RelationsGraph(corpus) };
+}
+
+export function buildEngineSync(corpus: Corpus): Engine {
+  return {
+    corpus,
+    actors: new ActorIndex(corpus),
+    sections: SectionIndex.buildSync(corpus),
+    graph: new RelationsGraph(corpus),
+  };
+}

@@ -1,0 +1,168 @@
+// The small index behind autocomplete and actor resolution: one entry per actor (code, name, aliases, profile id).
+// Exact matches are pinned ahead of prefixes, and prefixes ahead of fuzzy hits, whatever the scores say.
+import MiniSearch from 'minisearch';
+import type { Corpus, CorpusActor } from '../profiles/corpus.ts';
+import { fuzzyForTerm, normalizeKey, processTerm } from './normalize.ts';
+
+export type MatchField = 'code' | 'name' | 'alias' | 'profile';
+export type MatchTier = 'exact' | 'prefix' | 'fuzzy';
+
+export interface ActorMatch {
+  actor: CorpusActor;
+  tier: MatchTier;
+  field: MatchField;
+  /** The name, code or alias that matched, as written in the directory. */
+  matched: string;
+  score: number;
+}
+
+interface Key {
+  key: string;
+  code: string;
+  field: MatchField;
+  text: string;
+}
+
+// Among prefixes, names lead ("taj" finds Tajikistan before a code TAJR); the profile id mirrors the name.
+const FIELD_RANK: Record<MatchField, number> = { name: 0, profile: 1, code: 2, alias: 3 };
+
+export class ActorIndex {
+  private readonly exact = new Map<string, Key[]>();
+  /** Sorted by key, so every key starting with a prefix is one contiguous run found by binary search. */
+  private readonly sortedKeys: Key[];
+  private readonly words: MiniSearch<{ id: string; name: string; aliases: string }>;
+
+  constructor(private readonly corpus: Corpus) {
+    const keys: Key[] = [];
+    for (const actor of corpus.actors) {
+      const add = (text: string, field: MatchField) => {
+        const key = normalizeKey(text);
+        if (key) keys.push({ key, code: actor.code, field, text });
+      };
+      add(actor.code, 'code');
+      add(actor.name, 'name');
+      if (actor.profileId) add(actor.profileId, 'profile');
+      for (const alias of actor.aliases) add(alias, 'alias');
+    }
+    for (const k of keys) {
+      const list = this.exact.get(k.key);
+      if (list) list.push(k);
+      else this.exact.set(k.key, [k]);
+    }
+    this.sortedKeys = keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    // Codes stay out of the word index: a 3-letter code must never be fuzzy-matched into another code.
+    this.words = new MiniSearch({
+      fields: ['name', 'aliases'],
+      processTerm,
+      searchOptions: { boost: { name: 2 }, prefix: true, fuzzy: fuzzyForTerm, combineWith: 'AND' },
+    });
+    this.words.addAll(
+      corpus.actors.map((a) => ({ id: a.code, name: a.name, aliases: a.aliases.join(' | ') })),
+    );
+  }
+
+  get size(): number {
+    return this.corpus.actors.length;
+  }
+
+  /** Best matches first: exact, then whole-key prefix, then word prefix and fuzzy. One entry per actor. */
+  match(query: string, limit: number): ActorMatch[] {
+    const q = normalizeKey(query);
+    if (!q) return this.defaults(limit);
+    const out = new Map<string, ActorMatch>();
+    const push = (m: ActorMatch) => {
+      if (!out.has(m.actor.code) && out.size < limit) out.set(m.actor.code, m);
+    };
+    for (const k of [...(this.exact.get(q) ?? [])].sort(byField)) {
+      push({ actor: this.actor(k.code), tier: 'exact', field: k.field, matched: k.text, score: 3 });
+    }
+    if (out.size < limit) for (const m of this.prefixMatches(q, limit + out.size)) push(m);
+    if (out.size < limit) {
+      for (const hit of this.words.search(q).slice(0, limit * 2)) {
+        const actor = this.actor(hit.id as string);
+        const field: MatchField =
+          hit.match && Object.values(hit.match).some((f) => f.includes('name')) ? 'name' : 'alias';
+        const exactTerms = hit.queryTerms.every((t) => hit.terms.includes(t));
+        push({
+          actor,
+          tier: exactTerms ? 'prefix' : 'fuzzy',
+          field,
+          matched: field === 'name' ? actor.name : bestAlias(actor, hit.terms),
+          score: hit.score,
+        });
+      }
+    }
+    return [...out.values()];
+  }
+
+  /** The first `limit` keys starting with `q`, ranked: shorter keys, then names before aliases, then profiles. */
+  private prefixMatches(q: string, limit: number): ActorMatch[] {
+    let lo = 0;
+    let hi = this.sortedKeys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sortedKeys[mid]!.key < q) lo = mid + 1;
+      else hi = mid;
+    }
+    const best: Key[] = [];
+    for (let i = lo; i < this.sortedKeys.length; i++) {
+      const k = this.sortedKeys[i]!;
+      if (!k.key.startsWith(q)) break;
+      if (k.key === q) continue;
+      insertBounded(best, k, limit * 2, (a, b) => this.comparePrefix(a, b));
+    }
+    return best.map((k) => ({
+      actor: this.actor(k.code),
+      tier: 'prefix' as const,
+      field: k.field,
+      matched: k.text,
+      score: 2 - k.key.length / 1000,
+    }));
+  }
+
+  private comparePrefix(a: Key, b: Key): number {
+    const pa = this.actor(a.code).profileId ? 0 : 1;
+    const pb = this.actor(b.code).profileId ? 0 : 1;
+    return (
+      FIELD_RANK[a.field] - FIELD_RANK[b.field] ||
+      pa - pb ||
+      a.key.length - b.key.length ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+    );
+  }
+
+  /** With nothing typed: actors with a profile first, then the rest, alphabetically. */
+  private defaults(limit: number): ActorMatch[] {
+    const withProfile = this.corpus.actors.filter((a) => a.profileId);
+    const without = this.corpus.actors.filter((a) => !a.profileId);
+    const byName = (a: CorpusActor, b: CorpusActor) => a.name.localeCompare(b.name);
+    return [...withProfile.sort(byName), ...without.sort(byName)]
+      .slice(0, limit)
+      .map((actor) => ({ actor, tier: 'exact', field: 'name', matched: actor.name, score: 0 }));
+  }
+
+  private actor(code: string): CorpusActor {
+    return this.corpus.actorByCode.get(code)!;
+  }
+}
+
+function byField(a: Key, b: Key): number {
+  return FIELD_RANK[a.field] - FIELD_RANK[b.field];
+}
+
+function bestAlias(actor: CorpusActor, terms: string[]): string {
+  return (
+    actor.aliases.find((a) => terms.some((t) => normalizeKey(a).includes(t))) ??
+    actor.aliases[0] ??
+    actor.name
+  );
+}
+
+/** Keeps `list` sorted and at most `max` long: a top-k without sorting the whole run. */
+function insertBounded<T>(list: T[], item: T, max: number, compare: (a: T, b: T) => number): void {
+  if (list.length === max && compare(item, list[max - 1]!) >= 0) return;
+  let i = list.length;
+  while (i > 0 && compare(item, list[i - 1]!) < 0) i--;
+  list.splice(i, 0, item);
+  if (list.length > max) list.pop();
+}
