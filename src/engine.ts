@@ -3,11 +3,13 @@
 import type { Corpus } from './profiles/corpus.ts';
 import { RelationsGraph } from './relations/graph.ts';
 import { ActorIndex } from './search/actorIndex.ts';
+import { ActorNames } from './search/findActorsInText.ts';
 import { SectionIndex } from './search/sectionIndex.ts';
 
 export interface Engine {
   corpus: Corpus;
   actors: ActorIndex;
+  names: ActorNames;
   sections: SectionIndex;
   graph: RelationsGraph;
 }
@@ -15,13 +17,20 @@ export interface Engine {
 /** Builds without holding the event loop for long (the section index, the big part, is built in chunks). */
 export async function buildEngine(corpus: Corpus): Promise<Engine> {
   const sections = await SectionIndex.build(corpus);
-  return { corpus, actors: new ActorIndex(corpus), sections, graph: new RelationsGraph(corpus) };
+  return {
+    corpus,
+    actors: new ActorIndex(corpus),
+    names: new ActorNames(corpus),
+    sections,
+    graph: new RelationsGraph(corpus),
+  };
 }
 
 export function buildEngineSync(corpus: Corpus): Engine {
   return {
     corpus,
     actors: new ActorIndex(corpus),
+    names: new ActorNames(corpus),
     sections: SectionIndex.buildSync(corpus),
     graph: new RelationsGraph(corpus),
   };

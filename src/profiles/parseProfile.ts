@@ -36,6 +36,9 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
+/** Ids travel in button custom_ids (100 characters at most), so they stay short. */
+export const MAX_ID_LENGTH = 48;
+
 export function profileIdFromFile(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
   return slugify(base.replace(/\.[^.]*$/, ''));
@@ -48,6 +51,7 @@ export function slugify(text: string): string {
       .replace(/\p{M}/gu, '')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
+      .slice(0, MAX_ID_LENGTH)
       .replace(/^-+|-+$/g, '') || 'profile'
   );
 }
@@ -176,13 +180,26 @@ export function parseProfile(input: Uint8Array | string, options: ParseOptions):
       continue;
     }
 
+    // A title-like line alone between blank lines, with content after it, opens a section the format does not
+    // name; inside an interest, one followed by the next interest or a known heading is that interest's body.
+    const following = nextContent(lines, index + 1)?.line.text;
+    const opensSection =
+      wasBlank &&
+      (lines[index + 1]?.text ?? '') === '' &&
+      following !== undefined &&
+      isHeadingLike(line.text) &&
+      !actorCode(line.text) &&
+      !(current?.kind === 'interests' && current.item && endsInterest(following, current.item));
+
     if (current?.kind === 'relationships') {
-      const next = nextContent(lines, index + 1)?.line.text;
+      const next = following;
       const headingHere =
         (isKnownCategory(line.text) || (isHeadingLike(line.text) && /\p{Ll}|:$/u.test(line.text))) &&
         !actorCode(line.text.replace(/:$/, ''));
       const startsProse = next !== undefined && isProse(next, isKnownCategory);
-      if ((headingHere || isKnownCategory(line.text)) && !startsProse) {
+      // A category the directory knows is one even when prose follows it (the prose is then reported below);
+      // an unknown title-like line followed by prose starts a section the format does not name.
+      if (isKnownCategory(line.text) || (headingHere && !startsProse)) {
         const name = line.text.replace(/:$/, '');
         const existing = current.target.categories.find((c) => c.name === name);
         if (existing)
@@ -211,7 +228,7 @@ export function parseProfile(input: Uint8Array | string, options: ParseOptions):
         category.codes.push({ code, line: line.number });
         continue;
       }
-      if (!(isHeadingLike(line.text) && startsProse)) {
+      if (!(opensSection && startsProse)) {
         error(line.number, `"${clip(line.text)}" is not an actor code (2–6 letters or digits, e.g. RUS)`);
         continue;
       }
@@ -238,15 +255,7 @@ export function parseProfile(input: Uint8Array | string, options: ParseOptions):
       }
     }
 
-    const next = lines[index + 1];
-    const nextBlank = next === undefined || next.text === '' || isPageChrome(next.text);
-    if (
-      wasBlank &&
-      nextBlank &&
-      isHeadingLike(line.text) &&
-      !actorCode(line.text) &&
-      nextContent(lines, index + 1)
-    ) {
+    if (opensSection) {
       paragraph = null;
       const generic: GenericSection = {
         heading: line.text.replace(/:$/, ''),
@@ -277,6 +286,11 @@ function nextContent(lines: SourceLine[], from: number): { line: SourceLine; ind
     if (line.text !== '') return { line, index: i };
   }
   return undefined;
+}
+
+/** Whether `text` comes after the body of `item`: the next numbered interest or a known section heading. */
+function endsInterest(text: string, item: Interest): boolean {
+  return knownSection(text) !== undefined || numberedItem(text)?.number === item.number + 1;
 }
 
 /** A line of running text rather than a heading or a code. */

@@ -1,0 +1,159 @@
+// /relations of | toward | between: how actors list each other, as an embed and a map picture.
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
+import { z } from 'zod';
+import { actorOption } from '../src/dispatch/actorOption.ts';
+import type { CommandModule, Context } from '../src/dispatch/commandModule.ts';
+import type { AutocompleteRequest, CommandRequest } from '../src/dispatch/request.ts';
+import type { Response } from '../src/dispatch/response.ts';
+import { truncate } from '../src/render/budget.ts';
+import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX } from '../src/render/limits.ts';
+import { missingActor } from '../src/render/notices.ts';
+import { relationsMapAttachment } from '../src/render/relationsMapAttachment.ts';
+import {
+  relationsBetweenEmbed,
+  relationsOfEmbed,
+  relationsTowardEmbed,
+} from '../src/render/relationsReplies.ts';
+import { message } from '../src/render/reply.ts';
+import { teamNote } from '../src/teams/teamActor.ts';
+import {
+  actorAutocomplete,
+  actorOptionDefinition,
+  actorText,
+  GUILD_ONLY,
+  mentionOptionDefinition,
+  mentionUser,
+  privateFlag,
+  privateOptionDefinition,
+} from './shared.ts';
+
+const options = z.object({
+  actor: actorText,
+  other: actorText,
+  category: z.string().max(60).optional(),
+  private: privateFlag,
+  mention: mentionUser,
+});
+
+const categoryOption = {
+  type: ApplicationCommandOptionType.String,
+  name: 'category',
+  description: 'Only this category (Allies, Partners, …)',
+  autocomplete: true,
+  max_length: 60,
+} as const;
+
+export const relationsCommand: CommandModule = {
+  definition: {
+    type: ApplicationCommandType.ChatInput,
+    name: 'relations',
+    description: 'How actors list each other: allies, partners, rivals…',
+    ...GUILD_ONLY,
+    options: [
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'of',
+        description: 'Whom an actor lists, and as what',
+        options: [
+          actorOptionDefinition('actor', 'Name, code or alias'),
+          categoryOption,
+          privateOptionDefinition,
+          mentionOptionDefinition,
+        ],
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'toward',
+        description: 'Which profiles list an actor, and as what',
+        options: [
+          actorOptionDefinition('actor', 'Name, code or alias'),
+          categoryOption,
+          privateOptionDefinition,
+          mentionOptionDefinition,
+        ],
+      },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'between',
+        description: 'How two actors list each other',
+        options: [
+          actorOptionDefinition('actor', 'First actor (in a team channel, defaults to the team’s actor)'),
+          actorOptionDefinition('other', 'Second actor'),
+          privateOptionDefinition,
+          mentionOptionDefinition,
+        ],
+      },
+    ],
+  },
+
+  isPrivate: (request) => request.options.private === true,
+
+  run(request: CommandRequest, context: Context): Response {
+    const o = options.parse(request.options);
+    const { graph } = context.engine;
+    const first = actorOption(o.actor, request, context);
+    if (!first.ok) return first.response;
+    const notes = first.team ? [teamNote(first.team, request.channel?.name ?? null)] : [];
+    const reply = (
+      embed: ReturnType<typeof relationsOfEmbed>,
+      map: ReturnType<typeof relationsMapAttachment>,
+    ) => {
+      if (map) embed.image = { url: `attachment://${map.name}` };
+      return {
+        type: 'message' as const,
+        reply: message({
+          embeds: [embed],
+          files: map ? [map] : [],
+          ephemeral: o.private,
+          mentionUserId: o.mention,
+          content: notes.join('\n') || undefined,
+        }),
+      };
+    };
+
+    switch (request.subcommand) {
+      case 'of': {
+        const result = graph.of(first.actor, o.category);
+        return reply(
+          relationsOfEmbed(result, o.category),
+          relationsMapAttachment(context.engine, { kind: 'of', result }),
+        );
+      }
+      case 'toward': {
+        const result = graph.toward(first.actor, o.category);
+        return reply(
+          relationsTowardEmbed(result, o.category),
+          relationsMapAttachment(context.engine, { kind: 'toward', result }),
+        );
+      }
+      case 'between': {
+        if (!o.other) return { type: 'message', reply: missingActor() };
+        const second = actorOption(o.other, request, context, { teamDefault: false });
+        if (!second.ok) return second.response;
+        const result = graph.between(first.actor, second.actor);
+        return reply(
+          relationsBetweenEmbed(result),
+          relationsMapAttachment(context.engine, { kind: 'between', result }),
+        );
+      }
+      default:
+        throw new Error(`unknown /relations subcommand ${request.subcommand}`);
+    }
+  },
+
+  autocomplete(request: AutocompleteRequest, context: Context): Response {
+    if (request.focused.name !== 'category') return actorAutocomplete(request, context);
+    const typed = request.focused.value.toLowerCase();
+    const choices = context.engine.corpus.categories
+      .filter((c) => c.name.toLowerCase().includes(typed))
+      .slice(0, AUTOCOMPLETE_CHOICES_MAX)
+      .map((c) => ({
+        name: truncate(
+          c.meaning ? `${c.name} — ${c.meaning}` : `${c.name} — meaning not given in the source`,
+          CHOICE_NAME_MAX,
+        ),
+        value: c.name,
+      }));
+    return { type: 'choices', choices };
+  },
+};

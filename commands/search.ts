@@ -1,0 +1,83 @@
+// /search: full text over every section of every profile, with snippets; in a team channel the team's
+// profile ranks first.
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
+import { z } from 'zod';
+import { actorOption } from '../src/dispatch/actorOption.ts';
+import type { CommandModule, Context } from '../src/dispatch/commandModule.ts';
+import type { CommandRequest } from '../src/dispatch/request.ts';
+import type { Response } from '../src/dispatch/response.ts';
+import { message } from '../src/render/reply.ts';
+import { searchEmbed } from '../src/render/searchReply.ts';
+import { teamActor, teamNote } from '../src/teams/teamActor.ts';
+import {
+  actorAutocomplete,
+  actorOptionDefinition,
+  actorText,
+  GUILD_ONLY,
+  MAX_QUERY_LENGTH,
+  mentionOptionDefinition,
+  mentionUser,
+  privateFlag,
+  privateOptionDefinition,
+} from './shared.ts';
+
+const options = z.object({
+  query: z.string().transform((s) => s.slice(0, MAX_QUERY_LENGTH)),
+  actor: actorText,
+  private: privateFlag,
+  mention: mentionUser,
+});
+
+export const searchCommand: CommandModule = {
+  definition: {
+    type: ApplicationCommandType.ChatInput,
+    name: 'search',
+    description: 'Search the text of every profile',
+    ...GUILD_ONLY,
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'query',
+        description: 'Words to look for',
+        required: true,
+        max_length: MAX_QUERY_LENGTH,
+      },
+      actorOptionDefinition('actor', 'Only this actor’s profile'),
+      privateOptionDefinition,
+      mentionOptionDefinition,
+    ],
+  },
+
+  isPrivate: (request) => request.options.private === true,
+
+  run(request: CommandRequest, context: Context): Response {
+    const o = options.parse(request.options);
+    const { engine } = context;
+    let profileId: string | undefined;
+    let scopeName: string | undefined;
+    if (o.actor) {
+      const chosen = actorOption(o.actor, request, context, { teamDefault: false });
+      if (!chosen.ok) return chosen.response;
+      profileId = chosen.actor.profileId ?? `none:${chosen.actor.code}`;
+      scopeName = chosen.actor.name;
+    }
+    const team = o.actor ? null : teamActor(engine, request.channel);
+    const result = engine.sections.search(o.query, { profileId, favourProfileId: team?.actor.profileId });
+    const embed = searchEmbed(engine.corpus, o.query, result, scopeName);
+    const noHits = result.hits.length === 0;
+    return {
+      type: 'message',
+      reply: message({
+        embeds: [embed],
+        // A miss is a did-you-mean: only the one who asked needs it.
+        ephemeral: o.private || noHits,
+        mentionUserId: noHits ? undefined : o.mention,
+        content: team?.actor.profileId
+          ? teamNote(team, request.channel?.name ?? null).replace('Team default', 'Team profile ranked first')
+          : undefined,
+      }),
+    };
+  },
+
+  autocomplete: actorAutocomplete,
+};

@@ -1,0 +1,54 @@
+// The one place that reads the environment: zod turns it into a typed Config, or into one clear line per bad
+// variable. Everything else receives the Config.
+import { z } from 'zod';
+import { DEFAULT_DATA_DIR } from './defaults.ts';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) =>
+  z.preprocess(emptyAsUndefined, schema.default(value as never));
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const configSchema = z.object({
+  DISCORD_TOKEN: optional(
+    z.string().regex(/^\S{20,}$/, 'must be a bot token (no spaces, at least 20 characters)'),
+  ),
+  DISCORD_GUILD_ID: optional(snowflake),
+  DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL ending in /api' })),
+  DATA_DIR: withDefault(z.string().min(1), DEFAULT_DATA_DIR),
+  LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  ALLOWED_GUILD_IDS: z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : (v ?? []),
+    z.array(snowflake),
+  ),
+  COOLDOWN_COMMANDS: withDefault(int(0, 1000), 5),
+  COOLDOWN_SECONDS: withDefault(int(1, 3600), 10),
+  HEALTH_PORT: optional(int(0, 65535)),
+  HEALTH_HOST: withDefault(z.string().min(1), '127.0.0.1'),
+  RELOAD_DEBOUNCE_MS: withDefault(int(0, 60_000), 500),
+  WATCH_DATA: withDefault(
+    z.enum(['true', 'false']).transform((v) => v === 'true'),
+    'true',
+  ),
+  SHUTDOWN_GRACE_MS: withDefault(int(0, 60_000), 5000),
+  SHARD_COUNT: withDefault(z.union([z.literal('auto'), int(1, 10_000)]), 'auto'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  // Never echo values back: one of them may be the token.
+  const errors = parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
+  return { ok: false, errors };
+}

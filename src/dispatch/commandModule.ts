@@ -1,0 +1,26 @@
+// The contract every module in commands/ fulfils: its definition as Discord API JSON, and its handlers.
+import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { Engine } from '../engine.ts';
+import type { AutocompleteRequest, CommandRequest, ComponentRequest } from './request.ts';
+import type { Response } from './response.ts';
+
+export interface Status {
+  startedAt: Date;
+  lastReload?: { at: Date; ok: boolean; message: string };
+}
+
+export interface Context {
+  engine: Engine;
+  status: Status;
+}
+
+export interface CommandModule {
+  definition: RESTPostAPIApplicationCommandsJSONBody;
+  /** The answer may be ephemeral regardless of the result: known before running, so a deferral matches it. */
+  isPrivate?(request: CommandRequest): boolean;
+  run(request: CommandRequest, context: Context): Response | Promise<Response>;
+  autocomplete?(request: AutocompleteRequest, context: Context): Response;
+  /** custom_id prefixes (before the first `:`) this module's components use. */
+  componentPrefixes?: readonly string[];
+  component?(request: ComponentRequest, context: Context): Response | Promise<Response>;
+}

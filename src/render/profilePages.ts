@@ -1,0 +1,215 @@
+// Lays a profile out as pages: overview, key interests, relationships, then each other section. Text that does
+// not fit a page continues on the next one; nothing is dropped.
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import { type Corpus, categoryInfo } from '../profiles/corpus.ts';
+import type { Paragraph, Profile } from '../profiles/schema.ts';
+import { actorLabel, actorTitle } from './actorLabel.ts';
+import { paginate, truncate } from './budget.ts';
+import { embedSize } from './embedSize.ts';
+import { escapeMarkdown } from './escape.ts';
+import {
+  codePoints,
+  EMBED_DESCRIPTION_MAX,
+  EMBED_FIELD_NAME_MAX,
+  EMBED_FIELD_VALUE_MAX,
+  EMBED_FIELDS_MAX,
+  EMBED_TITLE_MAX,
+  EMBEDS_TOTAL_MAX,
+} from './limits.ts';
+import { COLOUR, hexColour } from './theme.ts';
+
+export interface ProfilePage {
+  /** Stable name of the section the page belongs to: `overview`, `interests`, `relationships`, `section-0`… */
+  key: string;
+  /** The section's heading, for buttons and menus. */
+  label: string;
+  /** 1-based part within the section, when a section spans several pages. */
+  part: number;
+  parts: number;
+  /** The embed without its footer (the message adds page numbers). */
+  embed: APIEmbed;
+}
+
+/** Room kept for the footer the message adds (page numbers, section name, load time). */
+export const FOOTER_RESERVE = 200;
+const PAGE_TEXT_MAX = EMBEDS_TOTAL_MAX - EMBED_TITLE_MAX - FOOTER_RESERVE;
+export const NO_MEANING = 'Meaning not given in the source.';
+
+export function profilePages(corpus: Corpus, profile: Profile): ProfilePage[] {
+  const actor = corpus.actorOfProfile.get(profile.id);
+  const title = truncate(actor ? actorTitle(actor) : profile.name, EMBED_TITLE_MAX);
+  const pages: ProfilePage[] = [];
+  const section = (key: string, label: string, embeds: APIEmbed[]) => {
+    embeds.forEach((embed, i) => {
+      pages.push({ key, label, part: i + 1, parts: embeds.length, embed: { ...embed, title } });
+    });
+  };
+
+  const facts = quickFacts(corpus, profile);
+  const factsSize = facts.reduce((n, f) => n + codePoints(f.name) + codePoints(f.value), 0);
+  const summary = profile.summary
+    ? paragraphsText(profile.summary.paragraphs)
+    : '_No summary in this profile._';
+  const firstRoom = Math.min(EMBED_DESCRIPTION_MAX, PAGE_TEXT_MAX - factsSize);
+  const summaryChunks = paginate(summary, Math.min(EMBED_DESCRIPTION_MAX, PAGE_TEXT_MAX), firstRoom);
+  section(
+    'overview',
+    'Overview',
+    summaryChunks.map((description, i) => ({
+      color: COLOUR.brand,
+      description,
+      ...(i === 0 ? { fields: facts } : {}),
+    })),
+  );
+
+  if (profile.interests) {
+    const blocks = [
+      ...profile.interests.intro.map((p) => escapeMarkdown(p.text)),
+      ...profile.interests.items.map((item) =>
+        [`**${escapeMarkdown(`${item.number}. ${item.title}`)}**`, paragraphsText(item.body)]
+          .filter(Boolean)
+          .join('\n'),
+      ),
+    ];
+    const text = blocks.length > 0 ? blocks : ['_No items listed._'];
+    section(
+      'interests',
+      profile.interests.heading,
+      packBlocks(text, Math.min(EMBED_DESCRIPTION_MAX, PAGE_TEXT_MAX)).map((description) => ({
+        color: COLOUR.brand,
+        description,
+      })),
+    );
+  }
+
+  if (profile.relationships) {
+    section('relationships', profile.relationships.heading, relationshipEmbeds(corpus, profile));
+  }
+
+  profile.sections.forEach((s, i) => {
+    const text = s.paragraphs.length > 0 ? paragraphsText(s.paragraphs) : '_This section is empty._';
+    section(
+      `section-${i}`,
+      s.heading,
+      paginate(text, Math.min(EMBED_DESCRIPTION_MAX, PAGE_TEXT_MAX)).map((description) => ({
+        color: COLOUR.brand,
+        description: `**${escapeMarkdown(truncate(s.heading, 200))}**\n${description}`,
+      })),
+    );
+  });
+  return pages;
+}
+
+function paragraphsText(paragraphs: readonly Paragraph[]): string {
+  return paragraphs.map((p) => escapeMarkdown(p.text)).join('\n\n');
+}
+
+function quickFacts(corpus: Corpus, profile: Profile): APIEmbedField[] {
+  const actor = corpus.actorOfProfile.get(profile.id);
+  const fields: APIEmbedField[] = [];
+  if (actor?.inDirectory) {
+    fields.push({ name: 'Code', value: escapeMarkdown(actor.code), inline: true });
+    fields.push({ name: 'Kind', value: actor.kind, inline: true });
+    if (actor.aliases.length > 0) {
+      fields.push({
+        name: 'Also known as',
+        value: truncate(actor.aliases.map(escapeMarkdown).join(', '), EMBED_FIELD_VALUE_MAX),
+        inline: true,
+      });
+    }
+  }
+  if (profile.image)
+    fields.push({
+      name: 'Flag image',
+      value: truncate(escapeMarkdown(profile.image.file), EMBED_FIELD_VALUE_MAX),
+      inline: true,
+    });
+  const listed = (profile.relationships?.categories ?? []).reduce((n, c) => n + c.codes.length, 0);
+  fields.push({
+    name: 'In this profile',
+    value: `${profile.interests?.items.length ?? 0} key interests · ${listed} actors listed · ${profile.sections.length} other sections`,
+    inline: false,
+  });
+  return fields;
+}
+
+/** Joins blocks with blank lines into chunks of at most `max`; a block too big for one chunk is split itself. */
+export function packBlocks(blocks: readonly string[], max: number): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const block of blocks) {
+    const joined = current ? `${current}\n\n${block}` : block;
+    if (codePoints(joined) <= max) {
+      current = joined;
+      continue;
+    }
+    if (current) chunks.push(current);
+    current = '';
+    if (codePoints(block) <= max) {
+      current = block;
+    } else {
+      const pieces = paginate(block, max);
+      chunks.push(...pieces.slice(0, -1));
+      current = pieces[pieces.length - 1] ?? '';
+    }
+  }
+  if (current || chunks.length === 0) chunks.push(current);
+  return chunks;
+}
+
+function relationshipEmbeds(corpus: Corpus, profile: Profile): APIEmbed[] {
+  const categories = profile.relationships?.categories ?? [];
+  const listed = categories.reduce((n, c) => n + c.codes.length, 0);
+  const description = `How ${escapeMarkdown(profile.name)} lists other actors: ${listed} listed in ${categories.length} categories.`;
+  const fields: APIEmbedField[] = [];
+  for (const category of categories) {
+    const info = categoryInfo(corpus, category.name);
+    const meaning = `_${escapeMarkdown(info.meaning ?? NO_MEANING)}_`;
+    const lines = category.codes.map(({ code }) => actorLabel(corpus.actorByCode.get(code), code));
+    const body = lines.length > 0 ? lines : ['_none listed_'];
+    const name = truncate(
+      `${escapeMarkdown(category.name)} (${category.codes.length})`,
+      EMBED_FIELD_NAME_MAX - 10,
+    );
+    packBlocksByLine([meaning, ...body], EMBED_FIELD_VALUE_MAX).forEach((value, i) => {
+      fields.push({ name: i === 0 ? name : `${name} (cont.)`, value });
+    });
+  }
+  if (fields.length === 0)
+    fields.push({ name: 'No categories', value: '_This profile lists no relationship categories._' });
+
+  const embeds: APIEmbed[] = [];
+  let page: APIEmbed = { color: COLOUR.brand, description, fields: [] };
+  const room = EMBEDS_TOTAL_MAX - EMBED_TITLE_MAX - FOOTER_RESERVE;
+  for (const field of fields) {
+    const next = { ...page, fields: [...(page.fields ?? []), field] };
+    if (
+      (page.fields?.length ?? 0) > 0 &&
+      ((next.fields?.length ?? 0) > EMBED_FIELDS_MAX || embedSize(next) > room)
+    ) {
+      embeds.push(page);
+      page = { color: COLOUR.brand, description: `${description} (continued)`, fields: [field] };
+    } else {
+      page = next;
+    }
+  }
+  embeds.push(page);
+  return embeds;
+}
+
+/** Like packBlocks but one line per actor, so a category's list splits between actors, never inside a name. */
+function packBlocksByLine(lines: readonly string[], max: number): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const line of lines) {
+    const piece = truncate(line, max);
+    const joined = current ? `${current}\n${piece}` : piece;
+    if (codePoints(joined) <= max) current = joined;
+    else {
+      chunks.push(current);
+      current = piece;
+    }
+  }
+  chunks.push(current);
+  return chunks;
+}

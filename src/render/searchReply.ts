@@ -1,0 +1,64 @@
+// The /search reply: ranked sections with a snippet around the matched words; or, with no hits, close terms.
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { Corpus } from '../profiles/corpus.ts';
+import type { SectionSearch } from '../search/sectionIndex.ts';
+import { makeSnippet } from '../search/snippet.ts';
+import { ELLIPSIS, truncate } from './budget.ts';
+import { embedSize } from './embedSize.ts';
+import { escapeMarkdown, escapeUserText } from './escape.ts';
+import { EMBED_FIELD_VALUE_MAX, EMBED_TITLE_MAX, EMBEDS_TOTAL_MAX } from './limits.ts';
+import { COLOUR } from './theme.ts';
+
+/** Enough context to judge a hit; ten of them stay well within the 6,000 total. */
+const SNIPPET_CHARS = 300;
+const FOOTER_RESERVE = 200;
+
+export function searchEmbed(
+  corpus: Corpus,
+  query: string,
+  result: SectionSearch,
+  scopeName?: string,
+): APIEmbed {
+  const shownQuery = escapeUserText(truncate(query, 100));
+  const title = truncate(`Search: ${query}`, EMBED_TITLE_MAX);
+  const scope = scopeName ? ` in ${escapeMarkdown(scopeName)}'s profile` : '';
+  if (result.hits.length === 0) {
+    const suggestions = result.suggestions.map((s) => `\`${s.replace(/`/g, '')}\``).join(', ');
+    return {
+      title: escapeUserTitle(title),
+      color: COLOUR.notFound,
+      description: `No section matches “${shownQuery}”${scope}.${suggestions ? `\nDid you mean ${suggestions}?` : ''}`,
+    };
+  }
+  const lines = [
+    `${result.total} ${result.total === 1 ? 'section matches' : 'sections match'}${scope}${result.total > result.hits.length ? `; the best ${result.hits.length} are shown` : ''}.`,
+  ];
+  if (result.mode === 'OR') lines.push('_No section has every word, so these have some of them._');
+  const embed: APIEmbed = {
+    title: escapeUserTitle(title),
+    color: COLOUR.search,
+    description: lines.join('\n'),
+    fields: [],
+  };
+  for (const hit of result.hits) {
+    const profile = corpus.profileById.get(hit.section.profileId);
+    const name = truncate(`${profile?.name ?? hit.section.profileId} › ${hit.section.title}`, 250);
+    const snippet = makeSnippet(hit.section.text, hit.terms, SNIPPET_CHARS);
+    const body = snippet.parts
+      .map((p) => (p.match ? `**${escapeMarkdown(p.text)}**` : escapeMarkdown(p.text)))
+      .join('');
+    const value = truncate(
+      `${snippet.before ? ELLIPSIS : ''}${body}${snippet.after ? ELLIPSIS : ''}`.replace(/\n+/g, ' '),
+      EMBED_FIELD_VALUE_MAX,
+    );
+    const next = { ...embed, fields: [...embed.fields!, { name: escapeMarkdown(name), value }] };
+    if (embedSize(next) > EMBEDS_TOTAL_MAX - FOOTER_RESERVE) break;
+    embed.fields = next.fields;
+  }
+  return embed;
+}
+
+/** Titles do not render markdown, but they do show mentions' raw text: keep them inert all the same. */
+function escapeUserTitle(title: string): string {
+  return truncate(escapeUserText(title).replace(/\\([*_~`|])/g, '$1'), EMBED_TITLE_MAX);
+}
