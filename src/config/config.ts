@@ -11,9 +11,7 @@ const withDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) =>
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 export const configSchema = z.object({
-  DISCORD_TOKEN: optional(
-    z.string().regex(/^\S{20,}$/, 'must be a bot token (no spaces, at least 20 characters)'),
-  ),
+  DISCORD_TOKEN: optional(z.string().regex(/^\S+$/, 'must be a bot token (no spaces)')),
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL ending in /api' })),
   DATA_DIR: withDefault(z.string().min(1), DEFAULT_DATA_DIR),

@@ -73,3 +73,7 @@ export function slowDown(seconds: number): MessageReply {
 export function guildOnly(): MessageReply {
   return notice(COLOUR.refused, 'Servers only', 'Dossier answers in servers, not in direct messages.');
 }
+
+export function restarting(): MessageReply {
+  return notice(COLOUR.refused, 'Restarting', 'Dossier is restarting; try again in a few seconds.');
+}

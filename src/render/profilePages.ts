@@ -16,7 +16,7 @@ import {
   EMBED_TITLE_MAX,
   EMBEDS_TOTAL_MAX,
 } from './limits.ts';
-import { COLOUR, hexColour } from './theme.ts';
+import { COLOUR } from './theme.ts';
 
 export interface ProfilePage {
   /** Stable name of the section the page belongs to: `overview`, `interests`, `relationships`, `section-0`… */

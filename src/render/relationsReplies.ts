@@ -1,6 +1,5 @@
 // Replies for /relations: of, toward and between, each an embed (the map picture is attached by the command).
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import type { Corpus } from '../profiles/corpus.ts';
 import type {
   IncomingEdge,
   RelationsBetween,

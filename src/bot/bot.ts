@@ -1,0 +1,217 @@
+// Dossier on Discord: a discord.js client that turns each interaction into a request, dispatches it, and sends
+// the answer through respond.ts — deferring first when the work takes long, and logging one line per interaction.
+import {
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  Status as WsStatus,
+} from 'discord.js';
+import { COMMANDS } from '../../commands/index.ts';
+import type { Config } from '../config/config.ts';
+import type { Cooldown } from '../dispatch/cooldown.ts';
+import { type Dispatched, Dispatcher, describe } from '../dispatch/dispatcher.ts';
+import type { Request } from '../dispatch/request.ts';
+import type { Logger } from '../log/logger.ts';
+import { restarting } from '../render/notices.ts';
+import type { EngineHolder } from '../runtime/engineHolder.ts';
+import { syncCommands } from './commandSync.ts';
+import { type InteractionRef, sendCallback, sendDeferral, sendDeferredResult } from './respond.ts';
+import { toRequest } from './toRequest.ts';
+
+/** Discord wants an answer within 3 s; past this, acknowledge first and answer after. */
+export const DEFER_AFTER_MS = 1500;
+/** Discord errors that mean "this interaction is gone", logged rather than retried. */
+const UNKNOWN_INTERACTION = 10062;
+const ALREADY_ACKNOWLEDGED = 40060;
+
+export interface BotOptions {
+  config: Config;
+  logger: Logger;
+  holder: EngineHolder;
+  cooldown?: Cooldown;
+}
+
+export class DossierBot {
+  readonly client: Client;
+  private readonly dispatcher: Dispatcher;
+  private readonly inFlight = new Set<Promise<void>>();
+  private accepting = true;
+  served = 0;
+
+  constructor(private readonly options: BotOptions) {
+    const { config } = options;
+    this.client = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      allowedMentions: { parse: [] },
+      rest: config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {},
+    });
+    this.dispatcher = new Dispatcher({
+      commands: COMMANDS,
+      context: () => ({ engine: options.holder.engine, status: options.holder.status }),
+      logger: options.logger,
+      allowedGuildIds: config.ALLOWED_GUILD_IDS,
+      cooldown: options.cooldown,
+    });
+    this.client.on(Events.InteractionCreate, (interaction) => this.track(this.handle(interaction)));
+    this.client.on(Events.ShardDisconnect, (_e, id) =>
+      options.logger.warn({ shard: id }, 'gateway disconnected'),
+    );
+    this.client.on(Events.ShardResume, (id, replayed) =>
+      options.logger.info({ shard: id, replayed }, 'gateway resumed'),
+    );
+    this.client.on(Events.ShardReconnecting, (id) =>
+      options.logger.info({ shard: id }, 'gateway reconnecting'),
+    );
+    this.client.on(Events.Error, (err) => options.logger.error({ err }, 'discord client error'));
+  }
+
+  async start(): Promise<void> {
+    const { config, logger } = this.options;
+    const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
+    await this.client.login(config.DISCORD_TOKEN);
+    await ready;
+    const appId = this.client.application!.id;
+    logger.info(
+      {
+        user: this.client.user?.tag,
+        guilds: this.client.guilds.cache.size,
+        shards: this.client.ws.shards.size,
+      },
+      'connected to Discord',
+    );
+    // Only the first shard registers commands: they are per application, not per shard.
+    if ((this.client.shard?.ids[0] ?? 0) === 0) {
+      const outcome = await syncCommands(
+        this.client.rest,
+        appId,
+        config.DISCORD_GUILD_ID,
+        COMMANDS.map((c) => c.definition),
+      );
+      logger.info(
+        { scope: config.DISCORD_GUILD_ID ? `guild ${config.DISCORD_GUILD_ID}` : 'global', outcome },
+        'commands synced',
+      );
+    }
+  }
+
+  get ready(): boolean {
+    return this.client.isReady() && this.client.ws.status === WsStatus.Ready;
+  }
+
+  gateway(): { status: string; ping: number; shards: number[] } {
+    return {
+      status: WsStatus[this.client.ws.status] ?? String(this.client.ws.status),
+      ping: this.client.ws.ping,
+      shards: this.client.shard?.ids ?? [...this.client.ws.shards.keys()],
+    };
+  }
+
+  /** Stops taking interactions, waits (bounded) for those in flight, then disconnects. */
+  async stop(graceMs: number): Promise<void> {
+    this.accepting = false;
+    const pending = [...this.inFlight];
+    if (pending.length > 0) {
+      this.options.logger.info({ inFlight: pending.length }, 'waiting for interactions in flight');
+      await Promise.race([Promise.allSettled(pending), new Promise((r) => setTimeout(r, graceMs).unref())]);
+    }
+    await this.client.destroy();
+  }
+
+  private track(work: Promise<void>): void {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  private async handle(interaction: Interaction): Promise<void> {
+    const started = performance.now();
+    const request = toRequest(interaction);
+    if (!request) return;
+    const ref: InteractionRef = {
+      id: interaction.id,
+      token: interaction.token,
+      applicationId: interaction.applicationId,
+    };
+    if (!this.accepting) {
+      await this.send(
+        ref,
+        request,
+        { response: { type: 'message', reply: restarting() }, outcome: 'refused' },
+        started,
+      );
+      return;
+    }
+    const work = this.dispatcher.dispatch(request);
+    let deferred: { ephemeral: boolean } | null = null;
+    let timer: NodeJS.Timeout | undefined;
+    const deferral =
+      request.kind === 'autocomplete'
+        ? null
+        : new Promise<'defer'>((resolve) => {
+            timer = setTimeout(() => resolve('defer'), DEFER_AFTER_MS);
+          });
+    const first = await (deferral ? Promise.race([work, deferral]) : work);
+    clearTimeout(timer);
+    if (first === 'defer') {
+      const ephemeral = this.dispatcher.isPrivate(request);
+      try {
+        await sendDeferral(
+          this.client.rest,
+          ref,
+          request.kind === 'component' ? 'update' : 'message',
+          ephemeral,
+        );
+        deferred = { ephemeral };
+      } catch (err) {
+        this.logFailure(err, request, started);
+        return;
+      }
+    }
+    await this.send(ref, request, await work, started, deferred);
+  }
+
+  private async send(
+    ref: InteractionRef,
+    request: Request,
+    result: Dispatched,
+    started: number,
+    deferred: { ephemeral: boolean } | null = null,
+  ): Promise<void> {
+    const { logger } = this.options;
+    try {
+      if (deferred) await sendDeferredResult(this.client.rest, ref, result.response, deferred.ephemeral);
+      else await sendCallback(this.client.rest, ref, result.response);
+      this.served++;
+      const line = {
+        ...describe(request),
+        outcome: result.outcome,
+        ref: result.ref,
+        deferred: Boolean(deferred),
+        ms: Math.round(performance.now() - started),
+      };
+      if (request.kind === 'autocomplete') logger.debug(line, 'interaction');
+      else logger.info(line, 'interaction');
+    } catch (err) {
+      this.logFailure(err, request, started, result.ref);
+    }
+  }
+
+  private logFailure(err: unknown, request: Request, started: number, ref?: string): void {
+    const { logger } = this.options;
+    const line = { ...describe(request), ref, ms: Math.round(performance.now() - started) };
+    if (
+      err instanceof DiscordAPIError &&
+      (err.code === UNKNOWN_INTERACTION || err.code === ALREADY_ACKNOWLEDGED)
+    ) {
+      logger.warn(
+        { ...line, code: err.code },
+        err.code === UNKNOWN_INTERACTION
+          ? 'interaction expired before the answer'
+          : 'interaction already acknowledged',
+      );
+      return;
+    }
+    logger.error({ ...line, err }, 'could not send the answer');
+  }
+}

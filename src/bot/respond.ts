@@ -1,0 +1,85 @@
+// The one place that sends interaction responses. It posts the exact API JSON the handlers built (the same the
+// console's --json prints), through discord.js's REST client so 429s and 5xx are retried for us.
+import type { REST } from 'discord.js';
+import {
+  type APIInteractionResponse,
+  InteractionResponseType,
+  MessageFlags,
+  Routes,
+} from 'discord-api-types/v10';
+import type { Response } from '../dispatch/response.ts';
+import type { MessageReply } from '../render/reply.ts';
+
+export interface InteractionRef {
+  id: string;
+  token: string;
+  applicationId: string;
+}
+
+export function callbackBody(response: Response): APIInteractionResponse {
+  switch (response.type) {
+    case 'choices':
+      return {
+        type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+        data: { choices: response.choices },
+      };
+    case 'message':
+      return { type: InteractionResponseType.ChannelMessageWithSource, data: response.reply.data };
+    case 'update':
+      return { type: InteractionResponseType.UpdateMessage, data: response.reply.data };
+  }
+}
+
+function files(reply: MessageReply | undefined) {
+  return (reply?.files ?? []).map((f, i) => ({ name: f.name, data: f.data, key: `files[${i}]` }));
+}
+
+export async function sendCallback(rest: REST, ref: InteractionRef, response: Response): Promise<void> {
+  const reply = response.type === 'choices' ? undefined : response.reply;
+  await rest.post(Routes.interactionCallback(ref.id, ref.token), {
+    body: callbackBody(response),
+    files: files(reply),
+    auth: false,
+  });
+}
+
+/** Acknowledges now and answers later: "thinking…" for a command, a silent acknowledgement for a component. */
+export async function sendDeferral(
+  rest: REST,
+  ref: InteractionRef,
+  kind: 'message' | 'update',
+  ephemeral: boolean,
+): Promise<void> {
+  const body: APIInteractionResponse =
+    kind === 'update'
+      ? { type: InteractionResponseType.DeferredMessageUpdate }
+      : {
+          type: InteractionResponseType.DeferredChannelMessageWithSource,
+          data: ephemeral ? { flags: MessageFlags.Ephemeral } : {},
+        };
+  await rest.post(Routes.interactionCallback(ref.id, ref.token), { body, auth: false });
+}
+
+/** Completes a deferral. A private answer to a public deferral replaces the "thinking…" with a private follow-up. */
+export async function sendDeferredResult(
+  rest: REST,
+  ref: InteractionRef,
+  response: Response,
+  deferredEphemeral: boolean,
+): Promise<void> {
+  if (response.type === 'choices') throw new Error('autocomplete cannot be deferred');
+  const { data } = response.reply;
+  const wantsEphemeral = ((data.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+  const original = Routes.webhookMessage(ref.applicationId, ref.token, '@original');
+  if (wantsEphemeral && !deferredEphemeral && response.type === 'message') {
+    await rest.delete(original, { auth: false });
+    await rest.post(Routes.webhook(ref.applicationId, ref.token), {
+      body: data,
+      files: files(response.reply),
+      auth: false,
+    });
+    return;
+  }
+  const { flags: _flags, ...edit } = data;
+  await rest.patch(original, { body: edit, files: files(response.reply), auth: false });
+}

@@ -1,0 +1,112 @@
+// `npm start`: configuration, data, then Discord (or, with no token and a terminal, the console).
+import { config as loadDotenv } from 'dotenv';
+import { DossierBot } from './bot/bot.ts';
+import { loadConfig } from './config/config.ts';
+import { Cooldown } from './dispatch/cooldown.ts';
+import { createLogger } from './log/logger.ts';
+import { DataDirectoryError } from './profiles/loadCorpus.ts';
+import { DataWatcher } from './runtime/dataWatcher.ts';
+import { EngineHolder } from './runtime/engineHolder.ts';
+import { HealthServer } from './runtime/healthServer.ts';
+
+loadDotenv({ quiet: true });
+const parsed = loadConfig(process.env);
+if (!parsed.ok) {
+  for (const e of parsed.errors) console.error(`config: ${e}`);
+  process.exit(1);
+}
+const config = parsed.config;
+const logger = createLogger({ level: config.LOG_LEVEL, token: config.DISCORD_TOKEN });
+
+if (!config.DISCORD_TOKEN) {
+  if (process.stdin.isTTY && process.stdout.isTTY) {
+    console.error(
+      'No DISCORD_TOKEN set: starting the console instead (set it in .env to connect to Discord).',
+    );
+    const { runConsole } = await import('./console/console.ts');
+    process.exitCode = await runConsole({ dataDir: config.DATA_DIR, args: [] });
+  } else {
+    console.error(
+      'DISCORD_TOKEN is not set: put the bot token in .env (see .env.example), or run `npm run console`.',
+    );
+    process.exitCode = 1;
+  }
+} else {
+  await serve();
+}
+
+async function serve(): Promise<void> {
+  let bot: DossierBot | null = null;
+  let holder: EngineHolder | null = null;
+  let stopping = false;
+  const health = new HealthServer(() => ({
+    serving: Boolean(bot?.ready && holder && !stopping),
+    status: stopping ? 'stopping' : bot?.ready ? 'serving' : 'starting',
+    gateway: bot?.gateway() ?? null,
+    data: holder
+      ? {
+          profiles: holder.engine.corpus.profiles.length,
+          actors: holder.engine.corpus.actors.length,
+          loadedAt: holder.engine.corpus.loadedAt.toISOString(),
+          diagnostics: holder.engine.corpus.diagnostics.length,
+        }
+      : null,
+    lastReload: holder?.status.lastReload ?? null,
+    uptimeSeconds: Math.round(process.uptime()),
+    interactionsServed: bot?.served ?? 0,
+  }));
+  if (config.HEALTH_PORT !== undefined) {
+    const port = await health.listen(config.HEALTH_PORT, config.HEALTH_HOST);
+    logger.info({ port, host: config.HEALTH_HOST }, 'health endpoint listening on /healthz');
+  }
+
+  try {
+    holder = await EngineHolder.load(config.DATA_DIR, logger);
+  } catch (err) {
+    if (!(err instanceof DataDirectoryError)) throw err;
+    logger.fatal(err.message);
+    await health.close();
+    process.exitCode = 1;
+    return;
+  }
+  const loaded = holder;
+  const cooldown =
+    config.COOLDOWN_COMMANDS > 0
+      ? new Cooldown(config.COOLDOWN_COMMANDS, config.COOLDOWN_SECONDS * 1000)
+      : undefined;
+  bot = new DossierBot({ config, logger, holder: loaded, cooldown });
+  const watcher = new DataWatcher(
+    config.DATA_DIR,
+    config.RELOAD_DEBOUNCE_MS,
+    () => void loaded.reload('data changed'),
+    logger,
+  );
+  if (config.WATCH_DATA) watcher.start();
+  process.on('SIGHUP', () => void loaded.reload('SIGHUP'));
+  // A shard process is told to reload by its manager.
+  process.on('message', (m) => {
+    if (m === 'dossier:reload') void loaded.reload('reload from the shard manager');
+  });
+
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    watcher.stop();
+    await bot?.stop(config.SHUTDOWN_GRACE_MS);
+    await health.close();
+    logger.info('stopped');
+    logger.flush();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  try {
+    await bot.start();
+  } catch (err) {
+    logger.fatal({ err }, `could not connect to Discord: ${(err as Error).message}`);
+    await health.close();
+    process.exit(1);
+  }
+}
