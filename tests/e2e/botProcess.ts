@@ -1,0 +1,114 @@
+// Starts the real bot (`node --import tsx src/main.ts`, as `npm start` does) against a Discord simulator, and
+// collects its JSON log lines so tests can wait for and assert on them.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { DiscordSimulator } from '../sim/index.ts';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+export interface BotProcess {
+  child: ChildProcess;
+  logs: LogLine[];
+  /** Raw stdout and stderr, for what is not JSON (config errors, crashes). */
+  output: string[];
+  healthPort?: number;
+  waitForLog(predicate: (l: LogLine) => boolean, timeoutMs?: number, what?: string): Promise<LogLine>;
+  /** Resolves with the exit code (or the signal name). */
+  exited: Promise<number | string>;
+  stop(signal?: NodeJS.Signals): Promise<number | string>;
+}
+
+export interface StartOptions {
+  env?: Record<string, string>;
+  /** Script to run instead of src/main.ts (e.g. the sharding manager). */
+  script?: string;
+  /** Wait until commands are synced (default) or just until the process logs anything. */
+  waitForReady?: boolean;
+}
+
+export async function startBot(sim: DiscordSimulator, options: StartOptions = {}): Promise<BotProcess> {
+  const logs: LogLine[] = [];
+  const output: string[] = [];
+  const waiters = new Set<() => void>();
+  const child = spawn(process.execPath, ['--import', 'tsx', options.script ?? 'src/main.ts'], {
+    cwd: REPO_ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      DISCORD_TOKEN: sim.token,
+      DISCORD_API_URL: sim.apiUrl,
+      LOG_LEVEL: 'debug',
+      HEALTH_PORT: '0',
+      DATA_DIR: 'tests/fixtures/data',
+      COOLDOWN_COMMANDS: '0',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let buffer = '';
+  const onData = (chunk: Buffer) => {
+    buffer += chunk.toString();
+    let nl = buffer.indexOf('\n');
+    while (nl >= 0) {
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+      output.push(line);
+      try {
+        const parsed = JSON.parse(line) as LogLine;
+        if (typeof parsed === 'object' && parsed && 'msg' in parsed) logs.push(parsed);
+      } catch {
+        // Not a log line: kept in output only.
+      }
+      nl = buffer.indexOf('\n');
+    }
+    for (const w of waiters) w();
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+
+  const waitForLog = (predicate: (l: LogLine) => boolean, timeoutMs = 15_000, what = 'a log line') =>
+    new Promise<LogLine>((resolve, reject) => {
+      const check = () => {
+        const found = logs.find(predicate);
+        if (found) {
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(found);
+        }
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`timed out waiting for ${what}; output:\n${output.slice(-30).join('\n')}`));
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
+
+  const bot: BotProcess = {
+    child,
+    logs,
+    output,
+    waitForLog,
+    exited,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+  const health = await waitForLog((l) => l.msg === 'health endpoint listening on /healthz', 15_000, 'the health endpoint').catch(() => null);
+  if (health) bot.healthPort = health.port as number;
+  if (options.waitForReady !== false) await waitForLog((l) => l.msg === 'commands synced', 20_000, 'commands synced');
+  return bot;
+}
+
+export async function getHealth(bot: BotProcess): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`http://127.0.0.1:${bot.healthPort}/healthz`);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
