@@ -131,7 +131,8 @@ export function assembleCorpus(parts: CorpusParts): Corpus {
     profiles: [...profileById.values()],
     profileById,
     actors,
-    actorByCode: new Map(actors.map((a) => [a.code, a])),
+    // A made-up actor never shadows a directory actor whose code its profile id happens to spell.
+    actorByCode: new Map(actors.toReversed().map((a) => [a.code, a])),
     actorOfProfile,
     categories,
     teamChannels,

@@ -14,7 +14,7 @@ export const ACTOR_KINDS = [
 ] as const;
 
 // The v flag knows which code-point sequences are one emoji (flags, keycaps, ZWJ sequences).
-const ONE_EMOJI = new RegExp('^\\p{RGI_Emoji}$', 'v');
+const ONE_EMOJI = /^\p{RGI_Emoji}$/v;
 
 export const actorSchema = z.strictObject({
   code: actorCodeSchema,
@@ -50,8 +50,17 @@ export function parseDirectory(
   file: string,
 ): { directory: Directory; diagnostics: Diagnostic[] } {
   const yaml = readYamlFile(text, file);
-  const top = yaml.value as Record<string, unknown> | null;
-  for (const key of Object.keys(top ?? {}).filter((k) => k !== 'categories' && k !== 'actors')) {
+  const top = yaml.value;
+  const isMap = typeof top === 'object' && top !== null && !Array.isArray(top);
+  if (top !== null && !isMap) {
+    yaml.diagnostics.push({
+      severity: 'error',
+      file,
+      line: yaml.lineOf([]),
+      message: 'expected a map with categories: and actors:',
+    });
+  }
+  for (const key of Object.keys(isMap ? top : {}).filter((k) => k !== 'categories' && k !== 'actors')) {
     yaml.diagnostics.push({
       severity: 'warning',
       file,

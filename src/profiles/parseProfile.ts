@@ -162,6 +162,28 @@ export function parseProfile(input: Uint8Array | string, options: ParseOptions):
     }
   };
 
+  // Whether the next numbered line after `from`, before any known heading, is the interest after `item`. The
+  // answer holds for every line up to the line that decided it, so long pages are scanned once.
+  let lookahead = { until: -1, goesOn: false };
+  const interestsGoOn = (from: number, item: Interest): boolean => {
+    if (from > lookahead.until) {
+      let i = from;
+      let goesOn = false;
+      for (; i < lines.length; i++) {
+        const text = lines[i]!.text;
+        if (text === '') continue;
+        if (knownSection(text)) break;
+        const numbered = numberedItem(text);
+        if (numbered) {
+          goesOn = numbered.number === item.number + 1;
+          break;
+        }
+      }
+      lookahead = { until: i, goesOn };
+    }
+    return lookahead.goesOn;
+  };
+
   for (; index < lines.length; index++) {
     const line = lines[index]!;
     if (line.text === '') {
@@ -181,7 +203,7 @@ export function parseProfile(input: Uint8Array | string, options: ParseOptions):
     }
 
     // A title-like line alone between blank lines, with content after it, opens a section the format does not
-    // name; inside an interest, one followed by the next interest or a known heading is that interest's body.
+    // name; inside an interest, one the interests go on after (or a known heading follows) is that interest's body.
     const following = nextContent(lines, index + 1)?.line.text;
     const opensSection =
       wasBlank &&
@@ -189,7 +211,11 @@ export function parseProfile(input: Uint8Array | string, options: ParseOptions):
       following !== undefined &&
       isHeadingLike(line.text) &&
       !actorCode(line.text) &&
-      !(current?.kind === 'interests' && current.item && endsInterest(following, current.item));
+      !(
+        current?.kind === 'interests' &&
+        current.item &&
+        (knownSection(following) || interestsGoOn(index + 1, current.item))
+      );
 
     if (current?.kind === 'relationships') {
       const next = following;
@@ -286,11 +312,6 @@ function nextContent(lines: SourceLine[], from: number): { line: SourceLine; ind
     if (line.text !== '') return { line, index: i };
   }
   return undefined;
-}
-
-/** Whether `text` comes after the body of `item`: the next numbered interest or a known section heading. */
-function endsInterest(text: string, item: Interest): boolean {
-  return knownSection(text) !== undefined || numberedItem(text)?.number === item.number + 1;
 }
 
 /** A line of running text rather than a heading or a code. */

@@ -49,7 +49,8 @@ function lineOfFirstInvalidByte(bytes: Uint8Array): number {
   let line = 1;
   let start = 0;
   for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
+    // Lines end as splitLines ends them: LF, CRLF (at its LF) or a CR on its own.
+    if (i === bytes.length || bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
       try {
         decoder.decode(bytes.subarray(start, i));
       } catch {

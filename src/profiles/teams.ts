@@ -14,8 +14,9 @@ export interface TeamBinding {
 }
 
 export function parseTeams(text: string, file: string, diagnostics: Diagnostic[]): TeamBinding[] {
-  const yaml = readYamlFile(text, file);
-  const channels = (yaml.value as { channels?: unknown } | null)?.channels ?? {};
+  // Channel ids are 17–20 digits: read as numbers they would lose their last digits, so everything is a string.
+  const yaml = readYamlFile(text, file, 'failsafe');
+  const channels = (yaml.value as { channels?: unknown } | null)?.channels || {};
   const bindings: TeamBinding[] = [];
   if (typeof channels !== 'object' || channels === null || Array.isArray(channels)) {
     yaml.diagnostics.push({

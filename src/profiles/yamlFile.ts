@@ -11,9 +11,13 @@ export interface YamlFile {
   diagnostics: Diagnostic[];
 }
 
-export function readYamlFile(text: string, file: string): YamlFile {
+/**
+ * `failsafe` reads every scalar as the string written: for files of ids, where `900000000000000101: X` must not
+ * become a float that rounds the id.
+ */
+export function readYamlFile(text: string, file: string, schema: 'core' | 'failsafe' = 'core'): YamlFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, schema });
   const lineAt = (offset: number | undefined) =>
     offset === undefined ? 1 : lineCounter.linePos(offset).line;
   const diagnostics: Diagnostic[] = doc.errors.map((e) => ({
