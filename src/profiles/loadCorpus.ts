@@ -3,6 +3,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { unaccountedLines } from './accountedLines.ts';
 import { assembleCorpus, type Corpus, TEAMS_FILE } from './corpus.ts';
 import { EMPTY_DIRECTORY, parseDirectory } from './directory.ts';
 import { parseProfile } from './parseProfile.ts';
@@ -67,9 +68,25 @@ export async function loadCorpus(dataDir: string): Promise<Corpus> {
     const batch = files.slice(i, i + READ_CONCURRENCY);
     const contents = await Promise.all(batch.map((f) => readFile(path.join(profilesDir, f))));
     for (const [j, bytes] of contents.entries()) {
-      const result = parseProfile(bytes, { file: `${PROFILES_DIR}/${batch[j]}`, categoryNames });
+      const file = `${PROFILES_DIR}/${batch[j]}`;
+      const result = parseProfile(bytes, { file, categoryNames });
       diagnostics.push(...result.diagnostics);
-      if (result.profile) profiles.push(result.profile);
+      if (result.profile) {
+        profiles.push(result.profile);
+        // The parser promises to account for every line; checking costs one more pass and guards that promise.
+        for (const line of unaccountedLines(
+          new TextDecoder().decode(bytes),
+          result.profile,
+          result.diagnostics,
+        )) {
+          diagnostics.push({
+            severity: 'error',
+            file,
+            line,
+            message: 'this line was not read into the profile (a parser fault: please report it)',
+          });
+        }
+      }
       if (performance.now() - sliceStart > SLICE_MS) {
         await nextTurn();
         sliceStart = performance.now();
