@@ -7,7 +7,7 @@ import { createLogger } from './log/logger.ts';
 import { DataDirectoryError } from './profiles/loadCorpus.ts';
 import { DataWatcher } from './runtime/dataWatcher.ts';
 import { EngineHolder } from './runtime/engineHolder.ts';
-import { HealthServer } from './runtime/healthServer.ts';
+import { HealthServer, type HealthSnapshot } from './runtime/healthServer.ts';
 
 loadDotenv({ quiet: true });
 const parsed = loadConfig(process.env);
@@ -39,7 +39,7 @@ async function serve(): Promise<void> {
   let bot: DossierBot | null = null;
   let holder: EngineHolder | null = null;
   let stopping = false;
-  const health = new HealthServer(() => ({
+  const snapshot = (): HealthSnapshot => ({
     serving: Boolean(bot?.ready && holder && !stopping),
     status: stopping ? 'stopping' : bot?.ready ? 'serving' : 'starting',
     gateway: bot?.gateway() ?? null,
@@ -54,7 +54,8 @@ async function serve(): Promise<void> {
     lastReload: holder?.status.lastReload ?? null,
     uptimeSeconds: Math.round(process.uptime()),
     interactionsServed: bot?.served ?? 0,
-  }));
+  });
+  const health = new HealthServer(snapshot);
   if (config.HEALTH_PORT !== undefined) {
     const port = await health.listen(config.HEALTH_PORT, config.HEALTH_HOST);
     logger.info({ port, host: config.HEALTH_HOST }, 'health endpoint listening on /healthz');
@@ -75,6 +76,8 @@ async function serve(): Promise<void> {
       ? new Cooldown(config.COOLDOWN_COMMANDS, config.COOLDOWN_SECONDS * 1000)
       : undefined;
   bot = new DossierBot({ config, logger, holder: loaded, cooldown });
+  // A shard manager asks each shard for this through broadcastEval, which only sees the client.
+  bot.client.dossierHealth = snapshot;
   const watcher = new DataWatcher(
     config.DATA_DIR,
     config.RELOAD_DEBOUNCE_MS,

@@ -16,9 +16,17 @@ import type { Request } from '../dispatch/request.ts';
 import type { Logger } from '../log/logger.ts';
 import { restarting } from '../render/notices.ts';
 import type { EngineHolder } from '../runtime/engineHolder.ts';
+import type { HealthSnapshot } from '../runtime/healthServer.ts';
 import { syncCommands } from './commandSync.ts';
 import { type InteractionRef, sendCallback, sendDeferral, sendDeferredResult } from './respond.ts';
 import { toRequest } from './toRequest.ts';
+
+declare module 'discord.js' {
+  interface Client {
+    /** Set by the process that owns the client; read by the shard manager's health endpoint. */
+    dossierHealth?: () => HealthSnapshot;
+  }
+}
 
 /** Discord wants an answer within 3 s; past this, acknowledge first and answer after. */
 export const DEFER_AFTER_MS = 1500;

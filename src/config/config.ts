@@ -37,6 +37,19 @@ export const configSchema = z.object({
   ),
   SHUTDOWN_GRACE_MS: withDefault(int(0, 60_000), 5000),
   SHARD_COUNT: withDefault(z.union([z.literal('auto'), int(1, 10_000)]), 'auto'),
+  /** Pause between starting shard processes: Discord lets a bot identify about once every 5 s. */
+  SHARD_SPAWN_DELAY_MS: withDefault(int(0, 60_000), 5500),
+  /** The shards this machine runs, when shards are spread over several machines; empty: all of them. */
+  SHARD_IDS: z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : (v ?? []),
+    z.array(z.coerce.number().int().min(0)),
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;
