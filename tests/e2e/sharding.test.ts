@@ -1,6 +1,7 @@
 // Sharded start end to end: the simulator recommends 2 shards, the manager starts 2 shard processes, each
 // identifies with its own shard id, interactions on either shard are answered, SIGHUP reaches both, and
 // /healthz reports every shard.
+import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DiscordSimulator, slash, snowflakeForShard } from '../sim/index.ts';
 import { type BotProcess, getHealth, startBot } from './botProcess.ts';
@@ -46,7 +47,7 @@ it('answers an interaction dispatched on either shard', async () => {
       { shardId },
     );
     expect(r.callback?.type).toBe(4);
-    const embed = r.original?.embeds?.[0];
+    const embed = (r.original as APIInteractionResponseCallbackData | undefined)?.embeds?.[0];
     // Shard 1's guild has a team channel: the team default shows that the right process answered with data.
     if (shardId === 1) expect(embed?.title).toContain('Kesh');
     else expect(embed?.title).toBe('Which actor?');
@@ -61,7 +62,9 @@ it('answers an interaction dispatched on either shard', async () => {
       shardId: 1,
     },
   );
-  expect(r.original?.embeds?.[0]?.title).toContain('Valdoria');
+  expect((r.original as APIInteractionResponseCallbackData | undefined)?.embeds?.[0]?.title).toContain(
+    'Valdoria',
+  );
   expect(sim.violations).toEqual([]);
 });
 

@@ -1,4 +1,5 @@
 // The smallest end-to-end check: the real bot process logs in to the simulator and answers /profile.
+import type { APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DiscordSimulator, slash } from '../sim/index.ts';
 import { type BotProcess, startBot } from './botProcess.ts';
@@ -7,7 +8,9 @@ let sim: DiscordSimulator;
 let bot: BotProcess;
 
 beforeAll(async () => {
-  sim = await new DiscordSimulator({ guilds: [{ name: 'Exercise', channels: [{ name: 'general' }] }] }).start();
+  sim = await new DiscordSimulator({
+    guilds: [{ name: 'Exercise', channels: [{ name: 'general' }] }],
+  }).start();
   bot = await startBot(sim);
 });
 
@@ -18,9 +21,13 @@ afterAll(async () => {
 
 it('answers /profile with the profile overview', async () => {
   const guild = sim.guilds[0]!;
-  const r = await sim.interact(slash('profile', { actor: 'valdoria' }, { guildId: guild.id, channelId: guild.channels![0]!.id }));
+  const r = await sim.interact(
+    slash('profile', { actor: 'valdoria' }, { guildId: guild.id, channelId: guild.channels![0]!.id }),
+  );
   expect(r.callback?.type).toBe(4);
-  expect(r.original?.embeds?.[0]?.title).toContain('Valdoria');
+  expect((r.original as APIInteractionResponseCallbackData | undefined)?.embeds?.[0]?.title).toContain(
+    'Valdoria',
+  );
   expect(sim.violations).toEqual([]);
   expect(await bot.stop()).toBe(0);
 });
