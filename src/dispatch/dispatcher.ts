@@ -42,8 +42,9 @@ export class Dispatcher {
     return this.byName.get(request.command)?.isPrivate?.(request) ?? false;
   }
 
-  async dispatch(request: Request): Promise<Dispatched> {
-    const guard = this.guard(request);
+  /** `quiet`: a request of the bot's own (warm-up), which no guard applies to. */
+  async dispatch(request: Request, options: { quiet?: boolean } = {}): Promise<Dispatched> {
+    const guard = options.quiet ? null : this.guard(request);
     if (guard) return guard;
     const context = this.options.context();
     try {
