@@ -1,5 +1,9 @@
 // /relations of | toward | between: how actors list each other, as an embed and a map picture.
-import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
+import {
+  type APIApplicationCommandSubcommandOption,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+} from 'discord-api-types/v10';
 import { z } from 'zod';
 import { actorOption } from '../src/dispatch/actorOption.ts';
 import type { CommandModule, Context } from '../src/dispatch/commandModule.ts';
@@ -43,6 +47,21 @@ const categoryOption = {
   max_length: 60,
 } as const;
 
+/** `of` and `toward` take the same options: an actor and an optional category. */
+function listingSubcommand(name: string, description: string): APIApplicationCommandSubcommandOption {
+  return {
+    type: ApplicationCommandOptionType.Subcommand,
+    name,
+    description,
+    options: [
+      actorOptionDefinition('actor', 'Name, code or alias'),
+      categoryOption,
+      privateOptionDefinition,
+      mentionOptionDefinition,
+    ],
+  };
+}
+
 export const relationsCommand: CommandModule = {
   definition: {
     type: ApplicationCommandType.ChatInput,
@@ -50,28 +69,8 @@ export const relationsCommand: CommandModule = {
     description: 'How actors list each other: allies, partners, rivals…',
     ...GUILD_ONLY,
     options: [
-      {
-        type: ApplicationCommandOptionType.Subcommand,
-        name: 'of',
-        description: 'Whom an actor lists, and as what',
-        options: [
-          actorOptionDefinition('actor', 'Name, code or alias'),
-          categoryOption,
-          privateOptionDefinition,
-          mentionOptionDefinition,
-        ],
-      },
-      {
-        type: ApplicationCommandOptionType.Subcommand,
-        name: 'toward',
-        description: 'Which profiles list an actor, and as what',
-        options: [
-          actorOptionDefinition('actor', 'Name, code or alias'),
-          categoryOption,
-          privateOptionDefinition,
-          mentionOptionDefinition,
-        ],
-      },
+      listingSubcommand('of', 'Whom an actor lists, and as what'),
+      listingSubcommand('toward', 'Which profiles list an actor, and as what'),
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'between',

@@ -1,7 +1,6 @@
 // `npm start`: configuration, data, then Discord (or, with no token and a terminal, the console).
-import { config as loadDotenv } from 'dotenv';
 import { DossierBot } from './bot/bot.ts';
-import { loadConfig } from './config/config.ts';
+import { configOrExit } from './config/startupConfig.ts';
 import { Cooldown } from './dispatch/cooldown.ts';
 import { createLogger } from './log/logger.ts';
 import { DataDirectoryError } from './profiles/loadCorpus.ts';
@@ -9,13 +8,7 @@ import { DataWatcher } from './runtime/dataWatcher.ts';
 import { EngineHolder } from './runtime/engineHolder.ts';
 import { HealthServer, type HealthSnapshot } from './runtime/healthServer.ts';
 
-loadDotenv({ quiet: true });
-const parsed = loadConfig(process.env);
-if (!parsed.ok) {
-  for (const e of parsed.errors) console.error(`config: ${e}`);
-  process.exit(1);
-}
-const config = parsed.config;
+const config = configOrExit();
 const logger = createLogger({ level: config.LOG_LEVEL, token: config.DISCORD_TOKEN });
 
 if (!config.DISCORD_TOKEN) {

@@ -8,7 +8,24 @@ const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
 const withDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) =>
   z.preprocess(emptyAsUndefined, schema.default(value as never));
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** `a, b,c` → ['a', 'b', 'c'], each checked by `item`; empty → []. */
+const commaList = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : (v ?? []),
+    z.array(item),
+  );
+const int = (min: number, max: number) =>
+  z.coerce
+    .number(`must be a whole number from ${min} to ${max}`)
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 
 export const configSchema = z.object({
   DISCORD_TOKEN: optional(z.string().regex(/^\S+$/, 'must be a bot token (no spaces)')),
@@ -16,40 +33,25 @@ export const configSchema = z.object({
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL ending in /api' })),
   DATA_DIR: withDefault(z.string().min(1), DEFAULT_DATA_DIR),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
-  ALLOWED_GUILD_IDS: z.preprocess(
-    (v) =>
-      typeof v === 'string'
-        ? v
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : (v ?? []),
-    z.array(snowflake),
-  ),
+  ALLOWED_GUILD_IDS: commaList(snowflake),
   COOLDOWN_COMMANDS: withDefault(int(0, 1000), 5),
   COOLDOWN_SECONDS: withDefault(int(1, 3600), 10),
   HEALTH_PORT: optional(int(0, 65535)),
   HEALTH_HOST: withDefault(z.string().min(1), '127.0.0.1'),
   RELOAD_DEBOUNCE_MS: withDefault(int(0, 60_000), 500),
-  WATCH_DATA: withDefault(
-    z.enum(['true', 'false']).transform((v) => v === 'true'),
-    'true',
+  WATCH_DATA: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(['true', 'false'], 'must be true or false')
+      .default('true')
+      .transform((v) => v === 'true'),
   ),
   SHUTDOWN_GRACE_MS: withDefault(int(0, 60_000), 5000),
   SHARD_COUNT: withDefault(z.union([z.literal('auto'), int(1, 10_000)]), 'auto'),
   /** Pause between starting shard processes: Discord lets a bot identify about once every 5 s. */
   SHARD_SPAWN_DELAY_MS: withDefault(int(0, 60_000), 5500),
   /** The shards this machine runs, when shards are spread over several machines; empty: all of them. */
-  SHARD_IDS: z.preprocess(
-    (v) =>
-      typeof v === 'string'
-        ? v
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : (v ?? []),
-    z.array(z.coerce.number().int().min(0)),
-  ),
+  SHARD_IDS: commaList(z.coerce.number().int().min(0)),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -2,8 +2,7 @@
 // loads DATA_DIR and watches it itself; SIGHUP is passed on to every shard; /healthz here reports every shard.
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager } from 'discord.js';
-import { config as loadDotenv } from 'dotenv';
-import { loadConfig } from '../config/config.ts';
+import { configOrExit } from '../config/startupConfig.ts';
 import { createLogger } from '../log/logger.ts';
 import { HealthServer, type HealthSnapshot } from '../runtime/healthServer.ts';
 
@@ -11,13 +10,7 @@ const SHARD_SCRIPT = fileURLToPath(new URL('../main.ts', import.meta.url));
 /** How long the health endpoint waits for a shard to say how it is. */
 const SHARD_HEALTH_TIMEOUT_MS = 2000;
 
-loadDotenv({ quiet: true });
-const parsed = loadConfig(process.env);
-if (!parsed.ok) {
-  for (const e of parsed.errors) console.error(`config: ${e}`);
-  process.exit(1);
-}
-const config = parsed.config;
+const config = configOrExit();
 const logger = createLogger({ level: config.LOG_LEVEL, token: config.DISCORD_TOKEN });
 if (!config.DISCORD_TOKEN) {
   console.error('DISCORD_TOKEN is not set: sharding needs a bot token (see .env.example).');
