@@ -73,7 +73,7 @@ export const profileCommand: CommandModule = {
     const view = profileView(corpus, profile, o.section ?? 'overview');
     const missing =
       o.section && !view.found
-        ? `-# This profile has no section “${o.section.replace(/[^\w -]/g, '')}”; here is the overview.`
+        ? `-# This profile has no section “${o.section.replace(/[^\w -]|_/g, '')}”; here is the overview.`
         : undefined;
     return {
       type: 'message',

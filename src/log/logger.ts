@@ -15,6 +15,13 @@ export function createLogger(options: {
     if (!token || depth > 6) return value;
     if (typeof value === 'string') return value.includes(token) ? value.split(token).join(REDACTED) : value;
     if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
+    if (value instanceof Error) {
+      // Message and stack are not enumerable: copy them by name, and keep the prototype for the err serializer.
+      const copy = Object.create(Object.getPrototypeOf(value)) as Record<string, unknown>;
+      for (const key of Object.getOwnPropertyNames(value))
+        copy[key] = scrub((value as unknown as Record<string, unknown>)[key], depth + 1);
+      return copy;
+    }
     if (value && typeof value === 'object') {
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value)) out[k] = scrub(v, depth + 1);

@@ -3,17 +3,20 @@
 // goes through `escapeUserText`.
 
 const INLINE = /[\\*_~`|<>[\]]/g;
-const LINE_START = /^(\s*)(#{1,3}\s|>|-#\s|[-+*]\s|\d+[.)]\s)/gm;
+const LINE_START = /^(\s*)(#{1,3}\s|>|-#\s|[-+*]\s|(\d+)([.)]\s))/gm;
 
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(INLINE, '\\$&')
-    .replace(LINE_START, (_m, space: string, marker: string) => `${space}\\${marker}`);
+  return text.replace(INLINE, '\\$&').replace(
+    LINE_START,
+    // Discord escapes punctuation only: `\1.` would show its backslash, so a numbered line escapes its dot.
+    (_m, space: string, marker: string, digits?: string, rest?: string) =>
+      digits ? `${space}${digits}\\${rest}` : `${space}\\${marker}`,
+  );
 }
 
 /** Undoes `escapeMarkdown` (tests use it to prove no text is lost). */
 export function unescapeMarkdown(text: string): string {
-  return text.replace(/\\([\\*_~`|<>[\]#>\-+\d])/g, '$1');
+  return text.replace(/\\([\\*_~`|<>[\]#>\-+\d.)])/g, '$1');
 }
 
 const ZERO_WIDTH_SPACE = '\u200B';

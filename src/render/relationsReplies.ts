@@ -10,7 +10,7 @@ import type {
 import { actorLabel, actorTitle } from './actorLabel.ts';
 import { truncate } from './budget.ts';
 import { embedSize } from './embedSize.ts';
-import { escapeMarkdown } from './escape.ts';
+import { escapeMarkdown, escapeUserText } from './escape.ts';
 import {
   EMBED_DESCRIPTION_MAX,
   EMBED_FIELD_VALUE_MAX,
@@ -40,7 +40,7 @@ export function relationsOfEmbed(result: RelationsOf, categoryFilter?: string): 
       title,
       color: COLOUR.brand,
       description: categoryFilter
-        ? `${name}'s profile has no category named “${escapeMarkdown(categoryFilter)}”.`
+        ? `${name}'s profile has no category named “${escapeUserText(categoryFilter)}”.`
         : `${name}'s profile lists no relationships.`,
     };
   }
@@ -71,7 +71,7 @@ export function relationsTowardEmbed(result: RelationsToward, categoryFilter?: s
       title,
       color: COLOUR.brand,
       description: categoryFilter
-        ? `No profile lists ${name} under “${escapeMarkdown(categoryFilter)}”.`
+        ? `No profile lists ${name} under “${escapeUserText(categoryFilter)}”.`
         : `No profile lists ${name}.`,
     };
   }
@@ -155,7 +155,8 @@ function fitFields(base: APIEmbed, groups: { name: string; lines: string[] }[]):
       const piece = truncate(line, EMBED_FIELD_VALUE_MAX);
       if (value && value.length + 1 + piece.length > EMBED_FIELD_VALUE_MAX) {
         if (!flush()) {
-          omitted += group.lines.length - i;
+          // The lines held in `value` did not fit either: they count as well as the ones not reached.
+          omitted += value.split('\n').length + group.lines.length - i;
           value = '';
           break;
         }

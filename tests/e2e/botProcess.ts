@@ -71,7 +71,15 @@ export async function startBot(sim: DiscordSimulator, options: StartOptions = {}
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
-  const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
+  // 'close' comes after the last output: from then on no awaited line can arrive, so waiting fails at once.
+  let closed = false;
+  child.on('close', () => {
+    closed = true;
+    for (const w of waiters) w();
+  });
 
   const waitForLog = (predicate: (l: LogLine) => boolean, timeoutMs = 15_000, what = 'a log line') =>
     new Promise<LogLine>((resolve, reject) => {
@@ -81,6 +89,14 @@ export async function startBot(sim: DiscordSimulator, options: StartOptions = {}
           waiters.delete(check);
           clearTimeout(timer);
           resolve(found);
+        } else if (closed) {
+          waiters.delete(check);
+          clearTimeout(timer);
+          reject(
+            new Error(
+              `the bot exited (${child.exitCode ?? child.signalCode}) before ${what}; output:\n${output.slice(-30).join('\n')}`,
+            ),
+          );
         }
       };
       const timer = setTimeout(() => {
@@ -102,9 +118,21 @@ export async function startBot(sim: DiscordSimulator, options: StartOptions = {}
       return exited;
     },
   };
-  const health = await waitForLog((l) => l.msg === 'health endpoint listening on /healthz', 15_000, 'the health endpoint').catch(() => null);
+  const health = await waitForLog(
+    (l) => l.msg === 'health endpoint listening on /healthz',
+    15_000,
+    'the health endpoint',
+  ).catch(() => null);
   if (health) bot.healthPort = health.port as number;
-  if (options.waitForReady !== false) await waitForLog((l) => l.msg === 'commands synced', 20_000, 'commands synced');
+  if (options.waitForReady !== false) {
+    try {
+      await waitForLog((l) => l.msg === 'commands synced', 20_000, 'commands synced');
+    } catch (error) {
+      // A bot that never got ready must not outlive the test that started it.
+      await bot.stop('SIGKILL');
+      throw error;
+    }
+  }
   return bot;
 }
 
