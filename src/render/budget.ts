@@ -34,8 +34,9 @@ export function paginate(text: string, max: number, firstMax = max): string[] {
     const head = sliceCodePoints(rest, room - 1);
     const at = breakPoint(head);
     const piece = rest.slice(0, at).trimEnd();
-    chunks.push(`${lead}${piece}${ELLIPSIS}`);
     rest = rest.slice(at).replace(/^\s+/, '');
+    // Only white space left after the cut: nothing continues, so no ellipsis.
+    chunks.push(`${lead}${piece}${rest.length > 0 ? ELLIPSIS : ''}`);
     continued = true;
     limit = max;
   }
@@ -50,8 +51,10 @@ function breakPoint(head: string): number {
     if (m && m.index > half) return m.index;
   }
   // A single word longer than half the room: cut inside it rather than produce an empty page, but never
-  // between an escaping backslash and what it escapes.
-  const end = head.endsWith('\\') ? head.length - 1 : head.length;
+  // between an escaping backslash and what it escapes (an odd run of backslashes ends with one; an even run
+  // is escaped backslashes, whole).
+  const backslashes = head.length - head.replace(/\\+$/, '').length;
+  const end = backslashes % 2 === 1 ? head.length - 1 : head.length;
   return Math.max(1, end);
 }
 

@@ -27,7 +27,11 @@ const pageIdSchema = z.tuple([
   z.literal(PROFILE_PAGE),
   profileId,
   pageKey,
-  z.coerce.number().int().min(1).max(999),
+  // Plain decimal, as encoded: no sign, spaces, exponent or hex that Number() would also accept.
+  z
+    .string()
+    .regex(/^[1-9][0-9]{0,2}$/)
+    .transform(Number),
   z.string().max(4),
 ]);
 const jumpIdSchema = z.tuple([z.literal(PROFILE_JUMP), profileId]);

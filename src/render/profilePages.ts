@@ -47,9 +47,11 @@ export function profilePages(corpus: Corpus, profile: Profile): ProfilePage[] {
 
   const facts = quickFacts(corpus, profile);
   const factsSize = facts.reduce((n, f) => n + codePoints(f.name) + codePoints(f.value), 0);
-  const summary = profile.summary
-    ? paragraphsText(profile.summary.paragraphs)
-    : '_No summary in this profile._';
+  // A summary heading with nothing under it has no text either: without the placeholder it would get no page.
+  const summary =
+    profile.summary && profile.summary.paragraphs.length > 0
+      ? paragraphsText(profile.summary.paragraphs)
+      : '_No summary in this profile._';
   const firstRoom = Math.min(EMBED_DESCRIPTION_MAX, PAGE_TEXT_MAX - factsSize);
   const summaryChunks = paginate(summary, Math.min(EMBED_DESCRIPTION_MAX, PAGE_TEXT_MAX), firstRoom);
   section(
@@ -88,13 +90,14 @@ export function profilePages(corpus: Corpus, profile: Profile): ProfilePage[] {
 
   profile.sections.forEach((s, i) => {
     const text = s.paragraphs.length > 0 ? paragraphsText(s.paragraphs) : '_This section is empty._';
+    // Every page repeats the heading, so the text gets what the heading leaves of the description.
+    const heading = `**${escapeMarkdown(truncate(s.heading, 200))}**\n`;
     section(
       `section-${i}`,
       s.heading,
-      paginate(text, Math.min(EMBED_DESCRIPTION_MAX, PAGE_TEXT_MAX)).map((description) => ({
-        color: COLOUR.brand,
-        description: `**${escapeMarkdown(truncate(s.heading, 200))}**\n${description}`,
-      })),
+      paginate(text, Math.min(EMBED_DESCRIPTION_MAX, PAGE_TEXT_MAX) - codePoints(heading)).map(
+        (description) => ({ color: COLOUR.brand, description: `${heading}${description}` }),
+      ),
     );
   });
   return pages;

@@ -6,7 +6,7 @@ import { makeSnippet } from '../search/snippet.ts';
 import { ELLIPSIS, truncate } from './budget.ts';
 import { embedSize } from './embedSize.ts';
 import { escapeMarkdown, escapeUserText } from './escape.ts';
-import { EMBED_FIELD_VALUE_MAX, EMBED_TITLE_MAX, EMBEDS_TOTAL_MAX } from './limits.ts';
+import { EMBED_FIELD_NAME_MAX, EMBED_FIELD_VALUE_MAX, EMBED_TITLE_MAX, EMBEDS_TOTAL_MAX } from './limits.ts';
 import { COLOUR } from './theme.ts';
 
 /** Enough context to judge a hit; ten of them stay well within the 6,000 total. */
@@ -42,7 +42,11 @@ export function searchEmbed(
   };
   for (const hit of result.hits) {
     const profile = corpus.profileById.get(hit.section.profileId);
-    const name = truncate(`${profile?.name ?? hit.section.profileId} › ${hit.section.title}`, 250);
+    // Escaped before it is cut: escaping adds characters, and the name must stay within its limit.
+    const name = truncate(
+      escapeMarkdown(`${profile?.name ?? hit.section.profileId} › ${hit.section.title}`),
+      EMBED_FIELD_NAME_MAX,
+    );
     const snippet = makeSnippet(hit.section.text, hit.terms, SNIPPET_CHARS);
     const body = snippet.parts
       .map((p) => (p.match ? `**${escapeMarkdown(p.text)}**` : escapeMarkdown(p.text)))
@@ -51,7 +55,9 @@ export function searchEmbed(
       `${snippet.before ? ELLIPSIS : ''}${body}${snippet.after ? ELLIPSIS : ''}`.replace(/\n+/g, ' '),
       EMBED_FIELD_VALUE_MAX,
     );
-    const next = { ...embed, fields: [...embed.fields!, { name: escapeMarkdown(name), value }] };
+    // A section with no text (a heading alone) matched by its title: Discord refuses an empty field value.
+    const shown = value || '_Only the heading matches; this section has no text._';
+    const next = { ...embed, fields: [...embed.fields!, { name, value: shown }] };
     if (embedSize(next) > EMBEDS_TOTAL_MAX - FOOTER_RESERVE) break;
     embed.fields = next.fields;
   }

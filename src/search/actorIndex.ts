@@ -2,6 +2,7 @@
 // Exact matches are pinned ahead of prefixes, and prefixes ahead of fuzzy hits, whatever the scores say.
 import MiniSearch from 'minisearch';
 import type { Corpus, CorpusActor } from '../profiles/corpus.ts';
+import { eachInSlices, Slicer } from '../slices.ts';
 import { fuzzyForTerm, normalizeKey, processTerm } from './normalize.ts';
 
 export type MatchField = 'code' | 'name' | 'alias' | 'profile';
@@ -14,6 +15,8 @@ export interface ActorMatch {
   /** The name, code or alias that matched, as written in the directory. */
   matched: string;
   score: number;
+  /** Found through the words of a name or alias (not from its start): "uzbek" in "Islamic Movement of Uzbekistan". */
+  byWord?: boolean;
 }
 
 interface Key {
@@ -26,39 +29,46 @@ interface Key {
 // Among prefixes, names lead ("taj" finds Tajikistan before a code TAJR); the profile id mirrors the name.
 const FIELD_RANK: Record<MatchField, number> = { name: 0, profile: 1, code: 2, alias: 3 };
 
+type WordDoc = { id: string; name: string; aliases: string };
+
+/** What the constructor indexes; `ActorIndex.build` prepares it in slices. */
+interface Prepared {
+  keys: Key[];
+  words: MiniSearch<WordDoc>;
+}
+
 export class ActorIndex {
   private readonly exact = new Map<string, Key[]>();
   /** Sorted by key, so every key starting with a prefix is one contiguous run found by binary search. */
   private readonly sortedKeys: Key[];
-  private readonly words: MiniSearch<{ id: string; name: string; aliases: string }>;
+  private readonly words: MiniSearch<WordDoc>;
 
-  constructor(private readonly corpus: Corpus) {
-    const keys: Key[] = [];
-    for (const actor of corpus.actors) {
-      const add = (text: string, field: MatchField) => {
-        const key = normalizeKey(text);
-        if (key) keys.push({ key, code: actor.code, field, text });
-      };
-      add(actor.code, 'code');
-      add(actor.name, 'name');
-      if (actor.profileId) add(actor.profileId, 'profile');
-      for (const alias of actor.aliases) add(alias, 'alias');
-    }
+  constructor(
+    private readonly corpus: Corpus,
+    prepared: Prepared = {
+      keys: corpus.actors.flatMap(actorKeys),
+      words: wordIndex(corpus.actors.map(wordDoc)),
+    },
+  ) {
+    const { keys } = prepared;
     for (const k of keys) {
       const list = this.exact.get(k.key);
       if (list) list.push(k);
       else this.exact.set(k.key, [k]);
     }
     this.sortedKeys = keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    // Codes stay out of the word index: a 3-letter code must never be fuzzy-matched into another code.
-    this.words = new MiniSearch({
-      fields: ['name', 'aliases'],
-      processTerm,
-      searchOptions: { boost: { name: 2 }, prefix: true, fuzzy: fuzzyForTerm, combineWith: 'AND' },
-    });
-    this.words.addAll(
-      corpus.actors.map((a) => ({ id: a.code, name: a.name, aliases: a.aliases.join(' | ') })),
-    );
+    this.words = prepared.words;
+  }
+
+  /** The same index, built a slice at a time so that a reload of thousands of actors never holds the event loop. */
+  static async build(corpus: Corpus): Promise<ActorIndex> {
+    const slicer = new Slicer();
+    const keys: Key[] = [];
+    await eachInSlices(corpus.actors, (actor) => keys.push(...actorKeys(actor)), slicer);
+    const words = wordIndex([]);
+    await eachInSlices(corpus.actors, (actor) => words.add(wordDoc(actor)), slicer);
+    if (slicer.due) await slicer.pause();
+    return new ActorIndex(corpus, { keys, words });
   }
 
   get size(): number {
@@ -78,17 +88,28 @@ export class ActorIndex {
     }
     if (out.size < limit) for (const m of this.prefixMatches(q, limit + out.size)) push(m);
     if (out.size < limit) {
-      for (const hit of this.words.search(q).slice(0, limit * 2)) {
+      // A word hit is a prefix match when every typed word starts a matched word; otherwise it is fuzzy.
+      // Prefix hits go first (the sort is stable, so each tier keeps its score order).
+      const hits = this.words
+        .search(q)
+        .map((hit) => ({
+          hit,
+          tier: (hit.queryTerms.every((t) => hit.terms.some((term) => term.startsWith(t)))
+            ? 'prefix'
+            : 'fuzzy') as MatchTier,
+        }))
+        .sort((a, b) => (a.tier === b.tier ? 0 : a.tier === 'prefix' ? -1 : 1));
+      for (const { hit, tier } of hits.slice(0, limit * 2)) {
         const actor = this.actor(hit.id as string);
         const field: MatchField =
           hit.match && Object.values(hit.match).some((f) => f.includes('name')) ? 'name' : 'alias';
-        const exactTerms = hit.queryTerms.every((t) => hit.terms.includes(t));
         push({
           actor,
-          tier: exactTerms ? 'prefix' : 'fuzzy',
+          tier,
           field,
           matched: field === 'name' ? actor.name : bestAlias(actor, hit.terms),
           score: hit.score,
+          byWord: true,
         });
       }
     }
@@ -144,6 +165,34 @@ export class ActorIndex {
   private actor(code: string): CorpusActor {
     return this.corpus.actorByCode.get(code)!;
   }
+}
+
+function actorKeys(actor: CorpusActor): Key[] {
+  const keys: Key[] = [];
+  const add = (text: string, field: MatchField) => {
+    const key = normalizeKey(text);
+    if (key) keys.push({ key, code: actor.code, field, text });
+  };
+  add(actor.code, 'code');
+  add(actor.name, 'name');
+  if (actor.profileId) add(actor.profileId, 'profile');
+  for (const alias of actor.aliases) add(alias, 'alias');
+  return keys;
+}
+
+function wordDoc(actor: CorpusActor): WordDoc {
+  return { id: actor.code, name: actor.name, aliases: actor.aliases.join(' | ') };
+}
+
+/** Names and aliases by word. Codes stay out: a 3-letter code must never be fuzzy-matched into another code. */
+function wordIndex(docs: WordDoc[]): MiniSearch<WordDoc> {
+  const words = new MiniSearch<WordDoc>({
+    fields: ['name', 'aliases'],
+    processTerm,
+    searchOptions: { boost: { name: 2 }, prefix: true, fuzzy: fuzzyForTerm, combineWith: 'AND' },
+  });
+  words.addAll(docs);
+  return words;
 }
 
 function byField(a: Key, b: Key): number {

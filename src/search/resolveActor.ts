@@ -22,8 +22,10 @@ export function resolveActor(index: ActorIndex, query: string): Resolution {
 function leads(first: ActorMatch, second: ActorMatch | undefined): boolean {
   if (!second) return true;
   if (first.tier === 'exact') return second.tier !== 'exact';
-  if (first.tier === 'prefix' && first.field === 'name')
-    return !(second.tier === 'prefix' && second.field === 'name');
+  // A name that starts with what was typed leads, unless another name does too ("uzbek": Uzbekistan, not the
+  // Islamic Movement of Uzbekistan, where it only starts a word).
+  const startsName = (m: ActorMatch) => m.tier === 'prefix' && m.field === 'name' && !m.byWord;
+  if (startsName(first)) return !startsName(second);
   if (first.tier !== second.tier) return first.tier === 'prefix';
   return first.score >= second.score * CLEAR_LEAD;
 }

@@ -52,10 +52,12 @@ export function makeSnippet(text: string, terms: readonly string[], maxChars: nu
   // Start a little before the first match so it reads in context.
   const firstMatch = words.findIndex((w, i) => i >= bestStart && w.match);
   const lead = firstMatch > 0 ? Math.max(bestStart, firstMatch - 6) : bestStart;
-  const from =
+  let from =
     lead === 0
       ? 0
       : (sentenceStartNear(text, words[lead]!.start, words[bestStart]!.start) ?? words[lead]!.start);
+  // What comes before the first word (a quote, a dash) must not push the match out of the window.
+  if (firstMatch >= 0 && words[firstMatch]!.end - from > maxChars) from = words[lead]!.start;
   let to = from;
   for (const w of words) if (w.start >= from && w.end - from <= maxChars) to = w.end;
   if (to === from) to = Math.min(text.length, from + maxChars);
