@@ -10,3 +10,7 @@ export function actorLabel(actor: CorpusActor | undefined, code: string): string
 export function actorTitle(actor: CorpusActor): string {
   return `${actor.flag ? `${actor.flag} ` : ''}${actor.name}`;
 }
+
+export function actorTitleEscaped(actor: CorpusActor): string {
+  return `${actor.flag ? `${actor.flag} ` : ''}${escapeMarkdown(actor.name)}`;
+}

@@ -7,7 +7,7 @@ import type {
   RelationsToward,
   Stance,
 } from '../relations/graph.ts';
-import { actorLabel, actorTitle } from './actorLabel.ts';
+import { actorLabel, actorTitle, actorTitleEscaped } from './actorLabel.ts';
 import { truncate } from './budget.ts';
 import { embedSize } from './embedSize.ts';
 import { escapeMarkdown, escapeUserText } from './escape.ts';
@@ -82,7 +82,10 @@ export function relationsTowardEmbed(result: RelationsToward, categoryFilter?: s
       `${POLARITY_MARK[edges[0]!.info.polarity]} as ${escapeMarkdown(category)} (${edges.length})`,
       250,
     ),
-    lines: edges.map((e) => `${actorLabel(e.from, e.from.code)} → ${escapeMarkdown(category)}`),
+    // "Tajikistan → Allies": who lists it and as what, read left to right; the code follows for lookups.
+    lines: edges.map(
+      (e) => `${actorTitleEscaped(e.from)} → ${escapeMarkdown(category)} · ${escapeMarkdown(e.from.code)}`,
+    ),
   }));
   return fitFields(
     {

@@ -228,7 +228,7 @@ describe('/relations', () => {
     expect(embed.title).toBe('Who lists 🏴 Valdoria');
     expect(embed.description).toBe('2 listings of Valdoria.');
     expect(fieldsOf(r)).toEqual([
-      { name: '🔴 as Rivals (2)', value: 'Kesh (KSH) → Rivals\nOruna (ORU) → Rivals' },
+      { name: '🔴 as Rivals (2)', value: 'Kesh → Rivals · KSH\nOruna → Rivals · ORU' },
     ]);
     expect(embed.image?.url).toBe('attachment://relations-map.png');
     expect(uploadedMap(r).size).toBeGreaterThan(1000);

@@ -152,7 +152,7 @@ describe('relations on the seed', () => {
     expect(result.edges.map((e) => `${e.from.name} → ${e.category}`)).toEqual(['Tajikistan → Allies']);
     const embed = relationsTowardEmbed(result);
     // The line names the lister as every reply does (flag, name, code), then the category.
-    expect(embedText(embed)).toContain('🇹🇯 Tajikistan (TJK) → Allies');
+    expect(embedText(embed)).toContain('🇹🇯 Tajikistan → Allies · TJK');
     expect(embed.fields!.map((f) => f.name)).toEqual(['🟢 as Allies (1)']);
   });
 
@@ -176,7 +176,7 @@ describe('relations on the seed', () => {
       commandRequest('relations', { actor: 'Russia' }, { subcommand: 'toward' }),
       ctx,
     ) as Response;
-    expect(embedText(firstEmbed(toward))).toContain('Tajikistan (TJK) → Allies');
+    expect(embedText(firstEmbed(toward))).toContain('Tajikistan → Allies');
   });
 });
 

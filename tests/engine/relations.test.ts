@@ -107,8 +107,8 @@ describe('toward', () => {
     const embed = relationsTowardEmbed(r);
     expect(embed.fields!.map((f) => f.name)).toEqual(['🟢 as Allies (2)']);
     expect(embed.fields![0]!.value.split('\n')).toEqual([
-      'Kadros (KDR) → Allies',
-      '🏴 Vessaria (VSR) → Allies',
+      'Kadros → Allies · KDR',
+      '🏴 Vessaria → Allies · VSR',
     ]);
   });
 
