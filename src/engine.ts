@@ -14,16 +14,16 @@ export interface Engine {
   graph: RelationsGraph;
 }
 
-/** Builds without holding the event loop for long (the section index, the big part, is built in chunks). */
+/**
+ * Builds without holding the event loop for long: every part is built a slice of a few milliseconds at a time,
+ * so a bot keeps answering while a reload of thousands of profiles runs.
+ */
 export async function buildEngine(corpus: Corpus): Promise<Engine> {
   const sections = await SectionIndex.build(corpus);
-  return {
-    corpus,
-    actors: new ActorIndex(corpus),
-    names: new ActorNames(corpus),
-    sections,
-    graph: new RelationsGraph(corpus),
-  };
+  const actors = await ActorIndex.build(corpus);
+  const names = await ActorNames.build(corpus);
+  const graph = await RelationsGraph.build(corpus);
+  return { corpus, actors, names, sections, graph };
 }
 
 export function buildEngineSync(corpus: Corpus): Engine {

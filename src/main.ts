@@ -34,7 +34,7 @@ async function serve(): Promise<void> {
   let stopping = false;
   const snapshot = (): HealthSnapshot => ({
     serving: Boolean(bot?.ready && holder && !stopping),
-    status: stopping ? 'stopping' : bot?.ready ? 'serving' : 'starting',
+    status: stopping ? 'stopping' : bot?.ready ? 'serving' : bot?.everReady ? 'disconnected' : 'starting',
     gateway: bot?.gateway() ?? null,
     data: holder
       ? {
@@ -101,7 +101,14 @@ async function serve(): Promise<void> {
   try {
     await bot.start();
   } catch (err) {
-    logger.fatal({ err }, `could not connect to Discord: ${(err as Error).message}`);
+    // A refused token is an operator's mistake, not a fault: one line that says what to fix, no stack trace.
+    if ((err as { code?: unknown }).code === 'TokenInvalid') {
+      logger.fatal(
+        'could not connect to Discord: Discord refused the token; check DISCORD_TOKEN (Bot → Reset Token in the developer portal)',
+      );
+    } else {
+      logger.fatal({ err }, `could not connect to Discord: ${(err as Error).message}`);
+    }
     await health.close();
     process.exit(1);
   }

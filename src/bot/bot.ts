@@ -30,6 +30,8 @@ declare module 'discord.js' {
 
 /** Discord wants an answer within 3 s; past this, acknowledge first and answer after. */
 export const DEFER_AFTER_MS = 1500;
+/** How long stop() waits for the gateway connection to close before giving up on it. */
+const DISCONNECT_WAIT_MS = 2000;
 /** Discord errors that mean "this interaction is gone", logged rather than retried. */
 const UNKNOWN_INTERACTION = 10062;
 const ALREADY_ACKNOWLEDGED = 40060;
@@ -85,7 +87,13 @@ export class DossierBot {
     if (!actor) return;
     const base = { user: { id: '0', name: 'warm-up' }, guildId: '0', channel: null };
     const requests: Request[] = [
-      { ...base, kind: 'autocomplete', command: 'profile', options: {}, focused: { name: 'actor', value: actor.name.slice(0, 3) } },
+      {
+        ...base,
+        kind: 'autocomplete',
+        command: 'profile',
+        options: {},
+        focused: { name: 'actor', value: actor.name.slice(0, 3) },
+      },
       { ...base, kind: 'command', command: 'profile', options: { actor: actor.code } },
       { ...base, kind: 'command', command: 'relations', subcommand: 'of', options: { actor: actor.code } },
       { ...base, kind: 'command', command: 'search', options: { query: actor.name } },
@@ -123,16 +131,32 @@ export class DossierBot {
     }
   }
 
+  /**
+   * Logged in and every shard connected. discord.js sets `client.ws.status` to Ready once and keeps it there
+   * through disconnects; each shard's own status says whether it is connected now.
+   */
   get ready(): boolean {
-    return this.client.isReady() && this.client.ws.status === WsStatus.Ready;
+    return this.client.isReady() && this.gatewayStatus() === WsStatus.Ready;
+  }
+
+  /** Whether the bot has been ready once: not ready now then means disconnected rather than starting. */
+  get everReady(): boolean {
+    return this.client.readyTimestamp !== null;
   }
 
   gateway(): { status: string; ping: number; shards: number[] } {
+    const status = this.gatewayStatus();
     return {
-      status: WsStatus[this.client.ws.status] ?? String(this.client.ws.status),
+      status: WsStatus[status] ?? String(status),
       ping: this.client.ws.ping,
       shards: this.client.shard?.ids ?? [...this.client.ws.shards.keys()],
     };
+  }
+
+  /** The first shard that is not ready (reconnecting, resuming…), or the client's status when all are. */
+  private gatewayStatus(): WsStatus {
+    const down = this.client.ws.shards.find((shard) => shard.status !== WsStatus.Ready);
+    return down?.status ?? this.client.ws.status;
   }
 
   /** Stops taking interactions, waits (bounded) for those in flight, then disconnects. */
@@ -143,7 +167,12 @@ export class DossierBot {
       this.options.logger.info({ inFlight: pending.length }, 'waiting for interactions in flight');
       await Promise.race([Promise.allSettled(pending), new Promise((r) => setTimeout(r, graceMs).unref())]);
     }
-    await this.client.destroy();
+    // Bounded too: discord.js never settles destroy() while a shard waits for READY (it reconnects instead).
+    const closed = await Promise.race([
+      this.client.destroy().then(() => true),
+      new Promise<false>((r) => setTimeout(() => r(false), DISCONNECT_WAIT_MS).unref()),
+    ]);
+    if (!closed) this.options.logger.warn({ waitedMs: DISCONNECT_WAIT_MS }, 'gateway did not close in time');
   }
 
   private track(work: Promise<void>): void {
@@ -239,6 +268,33 @@ export class DossierBot {
       );
       return;
     }
-    logger.error({ ...line, err }, 'could not send the answer');
+    const failed = failedRequest(err);
+    logger.error(failed ? { ...line, discord: failed } : { ...line, err }, 'could not send the answer');
   }
+}
+
+/**
+ * A request Discord refused, as a log line should show it: status, code, method and route, but not the request
+ * body (the whole answer, often kilobytes) nor the interaction token that the URL carries. Undefined for errors
+ * that are not such a request (they are logged with their stack).
+ */
+function failedRequest(err: unknown): Record<string, unknown> | undefined {
+  if (!(err instanceof Error) || !('url' in err) || !('method' in err) || typeof err.url !== 'string')
+    return undefined;
+  let path = err.url;
+  try {
+    path = new URL(err.url).pathname;
+  } catch {
+    // Not a URL: kept as it is, and still cut below.
+  }
+  return {
+    type: err.name,
+    message: err.message,
+    status: 'status' in err ? err.status : undefined,
+    code: 'code' in err ? err.code : undefined,
+    method: err.method,
+    path: path
+      .replace(/(\/interactions\/\d+\/)[^/]+/, '$1:token')
+      .replace(/(\/webhooks\/\d+\/)[^/]+/, '$1:token'),
+  };
 }

@@ -5,7 +5,10 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}: ${d.severity}: ${d.message}`;
 }
 
+/** The order of `localeCompare`, several times faster on thousands of diagnostics. */
+const byFile = new Intl.Collator();
+
 /** By file, then line: how a reader walks through the files fixing them. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return [...diagnostics].sort((a, b) => byFile.compare(a.file, b.file) || a.line - b.line);
 }

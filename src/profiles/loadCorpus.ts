@@ -4,8 +4,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { unaccountedLines } from './accountedLines.ts';
-import { assembleCorpus, type Corpus, TEAMS_FILE } from './corpus.ts';
-import { EMPTY_DIRECTORY, parseDirectory } from './directory.ts';
+import { assembleCorpusInSlices, type Corpus, TEAMS_FILE } from './corpus.ts';
+import { EMPTY_DIRECTORY } from './directory.ts';
+import { parseDirectoryOffThread } from './parseDirectoryOffThread.ts';
 import { parseProfile } from './parseProfile.ts';
 import type { Diagnostic, Profile } from './schema.ts';
 import { parseTeams } from './teams.ts';
@@ -40,7 +41,7 @@ export async function loadCorpus(dataDir: string): Promise<Corpus> {
       message: 'no actor directory: codes are shown raw',
     });
   } else {
-    const parsed = parseDirectory(directoryText, DIRECTORY_FILE);
+    const parsed = await parseDirectoryOffThread(directoryText, DIRECTORY_FILE);
     diagnostics.push(...parsed.diagnostics);
     directory = parsed.directory;
   }
@@ -94,7 +95,7 @@ export async function loadCorpus(dataDir: string): Promise<Corpus> {
     }
   }
 
-  return assembleCorpus({ profiles, directory, teams, diagnostics, loadedAt: started });
+  return assembleCorpusInSlices({ profiles, directory, teams, diagnostics, loadedAt: started });
 }
 
 async function readOptional(file: string): Promise<string | null> {

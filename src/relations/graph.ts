@@ -2,6 +2,8 @@
 // Queries answer "how X lists others", "who lists X" and "how X and Y see each other".
 import { type Corpus, type CorpusActor, categoryInfo } from '../profiles/corpus.ts';
 import type { Category } from '../profiles/directory.ts';
+import type { Profile } from '../profiles/schema.ts';
+import { eachInSlices } from '../slices.ts';
 
 export interface RelatedActor {
   code: string;
@@ -56,20 +58,29 @@ export interface RelationsBetween {
 export class RelationsGraph {
   private readonly incoming = new Map<string, IncomingEdge[]>();
 
-  constructor(private readonly corpus: Corpus) {
-    for (const profile of corpus.profiles) {
-      const from = corpus.actorOfProfile.get(profile.id)!;
-      for (const category of profile.relationships?.categories ?? []) {
-        for (const { code } of category.codes) {
-          const list = this.incoming.get(code) ?? [];
-          list.push({
-            from,
-            profileId: profile.id,
-            category: category.name,
-            info: categoryInfo(corpus, category.name),
-          });
-          this.incoming.set(code, list);
-        }
+  constructor(
+    private readonly corpus: Corpus,
+    /** False: start empty, for `build` to fill a slice at a time. */
+    fill = true,
+  ) {
+    if (fill) for (const profile of corpus.profiles) this.add(profile);
+  }
+
+  /** The same graph, built a slice at a time so that a reload of thousands of profiles never holds the event loop. */
+  static async build(corpus: Corpus): Promise<RelationsGraph> {
+    const graph = new RelationsGraph(corpus, false);
+    await eachInSlices(corpus.profiles, (profile) => graph.add(profile));
+    return graph;
+  }
+
+  private add(profile: Profile): void {
+    const from = this.corpus.actorOfProfile.get(profile.id)!;
+    for (const category of profile.relationships?.categories ?? []) {
+      const info = categoryInfo(this.corpus, category.name);
+      for (const { code } of category.codes) {
+        const list = this.incoming.get(code) ?? [];
+        list.push({ from, profileId: profile.id, category: category.name, info });
+        this.incoming.set(code, list);
       }
     }
   }

@@ -6,6 +6,7 @@ import type { Logger } from '../log/logger.ts';
 import { errorCount } from '../profiles/corpus.ts';
 import { formatDiagnostic, sortDiagnostics } from '../profiles/formatDiagnostic.ts';
 import { loadCorpus } from '../profiles/loadCorpus.ts';
+import { eachInSlices } from '../slices.ts';
 
 export interface ReloadOutcome {
   ok: boolean;
@@ -31,7 +32,7 @@ export class EngineHolder {
   static async load(dataDir: string, logger: Logger): Promise<EngineHolder> {
     const started = performance.now();
     const corpus = await loadCorpus(dataDir);
-    logDiagnostics(logger, corpus.diagnostics);
+    await logDiagnostics(logger, corpus.diagnostics);
     const engine = await buildEngine(corpus);
     const holder = new EngineHolder(engine, dataDir, logger);
     const ms = Math.round(performance.now() - started);
@@ -73,7 +74,7 @@ export class EngineHolder {
     const ms = () => Math.round(performance.now() - started);
     try {
       const corpus = await loadCorpus(this.dataDir);
-      logDiagnostics(this.logger, corpus.diagnostics);
+      await logDiagnostics(this.logger, corpus.diagnostics);
       const errors = errorCount(corpus);
       if (errors > 0) {
         const message = `${errors} ${errors === 1 ? 'error' : 'errors'} in the data; still serving the data loaded ${this.engine.corpus.loadedAt.toISOString()}`;
@@ -98,10 +99,14 @@ export class EngineHolder {
   }
 }
 
-function logDiagnostics(logger: Logger, diagnostics: Parameters<typeof sortDiagnostics>[0]): void {
-  for (const d of sortDiagnostics(diagnostics)) {
+/** One line per problem; thousands of them (a directory missing many actors) are written a slice at a time. */
+async function logDiagnostics(
+  logger: Logger,
+  diagnostics: Parameters<typeof sortDiagnostics>[0],
+): Promise<void> {
+  await eachInSlices(sortDiagnostics(diagnostics), (d) => {
     const line = formatDiagnostic(d);
     if (d.severity === 'error') logger.error({ file: d.file, line: d.line }, line);
     else logger.warn({ file: d.file, line: d.line }, line);
-  }
+  });
 }

@@ -1,6 +1,7 @@
 // Finds the actors a piece of text names: names and aliases in any case, codes only in capitals (so the word
 // "us" is not the United States).
 import type { Corpus, CorpusActor } from '../profiles/corpus.ts';
+import { eachInSlices } from '../slices.ts';
 import { normalizeKey } from './normalize.ts';
 
 /** Longest name or alias, in words, worth looking for. */
@@ -9,13 +10,28 @@ const MAX_WORDS = 8;
 export class ActorNames {
   private readonly byKey = new Map<string, string[]>();
 
-  constructor(private readonly corpus: Corpus) {
-    for (const actor of corpus.actors) {
-      for (const text of [actor.name, ...actor.aliases]) {
-        const key = normalizeKey(text);
-        if (key.length < 3) continue;
-        this.byKey.set(key, [...(this.byKey.get(key) ?? []), actor.code]);
-      }
+  constructor(
+    private readonly corpus: Corpus,
+    /** False: start empty, for `build` to fill a slice at a time. */
+    fill = true,
+  ) {
+    if (fill) for (const actor of corpus.actors) this.add(actor);
+  }
+
+  /** The same, built a slice at a time so that a reload of thousands of actors never holds the event loop. */
+  static async build(corpus: Corpus): Promise<ActorNames> {
+    const names = new ActorNames(corpus, false);
+    await eachInSlices(corpus.actors, (actor) => names.add(actor));
+    return names;
+  }
+
+  private add(actor: CorpusActor): void {
+    for (const text of [actor.name, ...actor.aliases]) {
+      const key = normalizeKey(text);
+      if (key.length < 3) continue;
+      const codes = this.byKey.get(key);
+      if (codes) codes.push(actor.code);
+      else this.byKey.set(key, [actor.code]);
     }
   }
 

@@ -27,6 +27,7 @@ import type {
 import { type BodyContext, type BodyKind, validateBody } from './validateBody.ts';
 
 const CALLBACK_ROUTE = '/interactions/{id}/{token}/callback';
+const CALLBACK_PATH = /^\/interactions\/[^/]+\/[^/]+\/callback$/;
 
 export type RequestMatcher = string | RegExp | ((request: SimRequest) => boolean);
 
@@ -68,6 +69,7 @@ export class DiscordSimulator {
   private readonly byId = new Map<string, TrackedInteraction>();
   private readonly byToken = new Map<string, TrackedInteraction>();
   private readonly faults: PendingFault[] = [];
+  private readonly holds: { arrive: () => void; gate: Promise<void> }[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly gateway: Gateway;
   private server: Server | undefined;
@@ -144,6 +146,7 @@ export class DiscordSimulator {
         check: (route, kind, body, context) => this.check(route, kind, body, context),
         violation: (route, source, message) => this.addViolation(route, source, message),
         takeFault: (request, route, params) => this.takeFault(request, route, params),
+        hold: (request) => this.takeHold(request),
         changed: () => this.changed(),
       },
       routes,
@@ -215,6 +218,14 @@ export class DiscordSimulator {
   /** Sends opcode 7 (Reconnect) to every connection. */
   requestReconnect(): void {
     this.gateway.requestReconnect();
+  }
+
+  /**
+   * Until the returned function is called, IDENTIFY and RESUME are accepted but READY (and the guilds) and
+   * RESUMED are not sent: the client stays logged out or reconnecting, as when Discord is slow to let it in.
+   */
+  holdReady(): () => void {
+    return this.gateway.holdReady();
   }
 
   /** Dispatches any gateway event to the shard owning `guildId` (or an explicit shard). */
@@ -318,9 +329,13 @@ export class DiscordSimulator {
 
   /**
    * The next request (or the next `times` requests) matching `match` fail with `status`; 5xx are
-   * retried by discord.js on its own. `match` is a path substring, a RegExp on the path, or a predicate.
+   * retried by discord.js on its own. `match` is a path substring, a RegExp on the path, or a predicate;
+   * `code` is the Discord error code in the body (e.g. 10062 for an expired interaction).
    */
-  failNextRestWith(status: number, options: { match?: RequestMatcher; times?: number } = {}): void {
+  failNextRestWith(
+    status: number,
+    options: { match?: RequestMatcher; times?: number; code?: number } = {},
+  ): void {
     const match = options.match;
     const test =
       match === undefined
@@ -334,10 +349,35 @@ export class DiscordSimulator {
       matches: (request) => test(request),
       reply: () =>
         status >= 500
-          ? discordError(status, 0, `${status}: Server Error`)
-          : discordError(status, 0, `${status}: Simulated failure`),
+          ? discordError(status, options.code ?? 0, `${status}: Server Error`)
+          : discordError(status, options.code ?? 0, `${status}: Simulated failure`),
       remaining: options.times ?? 1,
     });
+  }
+
+  /**
+   * Holds the next interaction callback before acting on it, until `release()` is called: the bot's request
+   * stays in flight, as when Discord is slow to answer. `arrived` settles when the held request comes in.
+   */
+  holdNextCallback(): { arrived: Promise<void>; release: () => void } {
+    let arrive = () => {};
+    let release = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      arrive = resolve;
+    });
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.holds.push({ arrive, gate });
+    return { arrived, release };
+  }
+
+  private takeHold(request: SimRequest): Promise<void> | undefined {
+    if (request.method !== 'POST' || !CALLBACK_PATH.test(request.path)) return undefined;
+    const hold = this.holds.shift();
+    if (!hold) return undefined;
+    hold.arrive();
+    return hold.gate;
   }
 
   private takeFault(request: SimRequest, route: Route, params: Record<string, string>): Reply | undefined {

@@ -58,6 +58,7 @@ export class Gateway {
   heartbeats = 0;
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sockets = new Set<WebSocket>();
+  private readyHold: Promise<void> | undefined;
 
   constructor(private readonly host: GatewayHost) {}
 
@@ -155,11 +156,29 @@ export class Gateway {
       sessionId: session.id,
       time: Date.now(),
     });
-    const ready = this.host.readyPayload(session);
-    if (given) ready.shard = given;
-    this.dispatch(session, 'READY', ready);
-    for (const guild of this.host.guildCreates(session.shard)) this.dispatch(session, 'GUILD_CREATE', guild);
+    const sendReady = () => {
+      const ready = this.host.readyPayload(session);
+      if (given) ready.shard = given;
+      this.dispatch(session, 'READY', ready);
+      for (const guild of this.host.guildCreates(session.shard))
+        this.dispatch(session, 'GUILD_CREATE', guild);
+    };
+    if (this.readyHold) void this.readyHold.then(sendReady);
+    else sendReady();
     return session;
+  }
+
+  /** Until the returned function is called, IDENTIFY and RESUME are accepted but READY (and GUILD_CREATE) and RESUMED wait. */
+  holdReady(): () => void {
+    let release = () => {};
+    const hold = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.readyHold = hold;
+    return () => {
+      if (this.readyHold === hold) this.readyHold = undefined;
+      release();
+    };
   }
 
   private resume(ws: WebSocket, d: Json, path: string): GatewaySession | undefined {
@@ -186,7 +205,9 @@ export class Gateway {
       path,
       time: Date.now(),
     });
-    this.dispatch(session, 'RESUMED', null);
+    const resumed = () => this.dispatch(session, 'RESUMED', null);
+    if (this.readyHold) void this.readyHold.then(resumed);
+    else resumed();
     return session;
   }
 

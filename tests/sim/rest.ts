@@ -34,6 +34,8 @@ export interface RestHost {
   violation(route: string, source: Violation['source'], message: string): void;
   /** An injected failure for this request, if one is pending and matches. */
   takeFault(request: SimRequest, route: Route, params: Record<string, string>): Reply | undefined;
+  /** A promise to wait for before acting on this request (a held request), or undefined to go on at once. */
+  hold?(request: SimRequest): Promise<void> | undefined;
   changed(): void;
 }
 
@@ -86,6 +88,8 @@ export function createRestHandler(host: RestHost, routes: Route[]) {
       status: 0,
     };
     host.record(request);
+    const held = host.hold?.(request);
+    if (held) await held;
 
     const reply = ((): Reply => {
       for (const { route, regex, names } of compiled) {
