@@ -42,6 +42,7 @@ export class ActorIndex {
   /** Sorted by key, so every key starting with a prefix is one contiguous run found by binary search. */
   private readonly sortedKeys: Key[];
   private readonly words: MiniSearch<WordDoc>;
+  private defaultOrder: CorpusActor[] | undefined;
 
   constructor(
     private readonly corpus: Corpus,
@@ -154,10 +155,10 @@ export class ActorIndex {
 
   /** With nothing typed: actors with a profile first, then the rest, alphabetically. */
   private defaults(limit: number): ActorMatch[] {
-    const withProfile = this.corpus.actors.filter((a) => a.profileId);
-    const without = this.corpus.actors.filter((a) => !a.profileId);
-    const byName = (a: CorpusActor, b: CorpusActor) => a.name.localeCompare(b.name);
-    return [...withProfile.sort(byName), ...without.sort(byName)]
+    // Sorted once per index: an empty query comes with every first keystroke, and sorting 10,000 actors each
+    // time cost tens of milliseconds.
+    this.defaultOrder ??= defaultOrder(this.corpus.actors);
+    return this.defaultOrder
       .slice(0, limit)
       .map((actor) => ({ actor, tier: 'exact', field: 'name', matched: actor.name, score: 0 }));
   }
@@ -214,4 +215,12 @@ function insertBounded<T>(list: T[], item: T, max: number, compare: (a: T, b: T)
   while (i > 0 && compare(item, list[i - 1]!) < 0) i--;
   list.splice(i, 0, item);
   if (list.length > max) list.pop();
+}
+
+const byName = new Intl.Collator('en').compare;
+
+/** Actors with a profile first, then the rest, each alphabetically. */
+function defaultOrder(actors: readonly CorpusActor[]): CorpusActor[] {
+  const sorted = [...actors].sort((a, b) => byName(a.name, b.name));
+  return [...sorted.filter((a) => a.profileId), ...sorted.filter((a) => !a.profileId)];
 }
