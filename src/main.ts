@@ -1,5 +1,5 @@
 // `npm start`: configuration, data, then Discord (or, with no token and a terminal, the console).
-import { DossierBot } from './bot/bot.ts';
+import { DossierBot, failedRequest } from './bot/bot.ts';
 import { configOrExit } from './config/startupConfig.ts';
 import { Cooldown } from './dispatch/cooldown.ts';
 import { createLogger } from './log/logger.ts';
@@ -107,7 +107,11 @@ async function serve(): Promise<void> {
         'could not connect to Discord: Discord refused the token; check DISCORD_TOKEN (Bot → Reset Token in the developer portal)',
       );
     } else {
-      logger.fatal({ err }, `could not connect to Discord: ${(err as Error).message}`);
+      const failed = failedRequest(err);
+      logger.fatal(
+        failed ? { discord: failed } : { err },
+        `could not connect to Discord: ${(err as Error).message}`,
+      );
     }
     await health.close();
     process.exit(1);

@@ -278,7 +278,7 @@ export class DossierBot {
  * body (the whole answer, often kilobytes) nor the interaction token that the URL carries. Undefined for errors
  * that are not such a request (they are logged with their stack).
  */
-function failedRequest(err: unknown): Record<string, unknown> | undefined {
+export function failedRequest(err: unknown): Record<string, unknown> | undefined {
   if (!(err instanceof Error) || !('url' in err) || !('method' in err) || typeof err.url !== 'string')
     return undefined;
   let path = err.url;
