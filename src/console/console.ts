@@ -8,6 +8,7 @@ import { Dispatcher } from '../dispatch/dispatcher.ts';
 import type { Request, Requester } from '../dispatch/request.ts';
 import type { Response } from '../dispatch/response.ts';
 import { createLogger } from '../log/logger.ts';
+import type { Corpus } from '../profiles/corpus.ts';
 import { DataDirectoryError } from '../profiles/loadCorpus.ts';
 import { EngineHolder } from '../runtime/engineHolder.ts';
 import { chatCommandNames, parseCommandLine, tokenize } from './parseCommandLine.ts';
@@ -111,7 +112,7 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
   const rl = createInterface({
     input: process.stdin,
     output: out,
-    completer: (line: string) => complete(line, dispatcher, requester),
+    completer: (line: string) => complete(line, dispatcher, requester, () => holder.engine.corpus),
     terminal: Boolean(process.stdin.isTTY),
   });
   rl.setPrompt('dossier> ');
@@ -126,11 +127,15 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
   return 0;
 }
 
-/** Tab completion: command names, then actor names through the same autocomplete Discord users get. */
-async function complete(
+/**
+ * Tab completion: command names, then actors through the same autocomplete Discord users get. An actor completes
+ * to its profile id (`tajikistan`) when it has one, else to its code: single words the parser reads back.
+ */
+export async function complete(
   line: string,
   dispatcher: Dispatcher,
   requester: Requester,
+  corpus: () => Corpus,
 ): Promise<[string[], string]> {
   if (/^\/?\S*$/.test(line)) {
     const names = chatCommandNames(COMMANDS);
@@ -149,7 +154,8 @@ async function complete(
   });
   if (result.response.type !== 'choices') return [[], last];
   const prefix = last.slice(0, last.length - typed.length);
-  return [result.response.choices.map((c) => `${prefix}${String(c.value).toLowerCase()}`), last];
+  const word = (code: string) => corpus().actorByCode.get(code)?.profileId ?? code.toLowerCase();
+  return [result.response.choices.map((c) => `${prefix}${word(String(c.value))}`), last];
 }
 
 type Flags =
