@@ -1,0 +1,132 @@
+// Turns figures into the goals' PASS/MISS. Engine goals are set at 10,000 profiles; a run without that size
+// reports them as not measured rather than judging a smaller corpus by them.
+import type { EngineFigures } from './engine.ts';
+import type { StallReport } from './eventLoop.ts';
+import type { FuseFigures } from './fuse.ts';
+import { type GoalResult, recordGoal } from './goals.ts';
+import { type InteractionFigures, TARGET_RATE } from './interactions.ts';
+import type { MapFigures } from './map.ts';
+import type { Check } from './ranking.ts';
+import type { ReloadFigures } from './stall.ts';
+import { count, mb, ms, ratio } from './table.ts';
+
+export const GOAL_SIZE = 10_000;
+const STALL_GOAL_MS = 50;
+
+export function engineGoals(figures: { engine: EngineFigures; fuse: FuseFigures } | undefined): GoalResult[] {
+  const out: GoalResult[] = [];
+  const at = `at ${count(GOAL_SIZE)}`;
+  const ops = figures?.engine.operations ?? [];
+  const labels = (kind: string, fallback: string[]) =>
+    figures ? ops.filter((o) => o.kind === kind).map((o) => o.label) : fallback;
+
+  for (const label of labels('autocomplete', ['autocomplete'])) {
+    const op = ops.find((o) => o.label === label);
+    out.push(
+      recordGoal({
+        goal: `${label} p99 ${at}`,
+        target: '≤ 1 ms',
+        measured: op ? `${ms(op.dossier.p99)} ms` : '—',
+        pass: op ? op.dossier.p99 <= 1 : null,
+      }),
+    );
+    const fuse = figures?.fuse.byLabel.get(label);
+    const speedup = op && fuse ? fuse.p50 / op.dossier.p50 : Number.NaN;
+    out.push(
+      recordGoal({
+        goal: `${label} vs Fuse.js (p50 ratio) ${at}`,
+        target: '≥ 100×',
+        measured: ratio(speedup),
+        pass: op && fuse ? speedup >= 100 : null,
+      }),
+    );
+  }
+  for (const label of labels('search', ['search'])) {
+    const op = ops.find((o) => o.label === label);
+    out.push(
+      recordGoal({
+        goal: `${label.replace(/ ".*"$/, '')} p99 ${at}`,
+        target: '≤ 50 ms',
+        measured: op ? `${ms(op.dossier.p99)} ms` : '—',
+        pass: op ? op.dossier.p99 <= 50 : null,
+      }),
+    );
+  }
+  const engine = figures?.engine;
+  out.push(
+    recordGoal({
+      goal: `index build (buildEngine) ${at}`,
+      target: '≤ 10 s',
+      measured: engine ? `${ms(engine.buildMs)} ms` : '—',
+      pass: engine ? engine.buildMs <= 10_000 : null,
+    }),
+    recordGoal({
+      goal: `index heap ${at}`,
+      target: '≤ 250 MB',
+      measured: engine ? mb(engine.heapBytes) : '—',
+      pass: engine ? engine.heapBytes <= 250 * 1024 * 1024 : null,
+    }),
+  );
+  return out;
+}
+
+/**
+ * Judged on the longest this process itself held the loop: on a shared machine a gap also holds time spent
+ * waiting for a core, which no code change removes. The raw worst gap is shown beside it.
+ */
+function stallGoal(goal: string, stall: StallReport): GoalResult {
+  return recordGoal({
+    goal,
+    target: `≤ ${STALL_GOAL_MS} ms`,
+    measured: `${ms(stall.heldMs)} ms held (worst gap ${ms(stall.worstMs)})`,
+    pass: stall.heldMs <= STALL_GOAL_MS,
+  });
+}
+
+export function buildStallGoal(size: number, engine: EngineFigures): GoalResult {
+  return stallGoal(`event-loop stall during buildEngine (${count(size)})`, engine.stall);
+}
+
+export function reloadStallGoal(reload: ReloadFigures): GoalResult {
+  return stallGoal(`event-loop stall during loadCorpus + buildEngine (${count(reload.size)})`, reload.stall);
+}
+
+export function rankingGoal(checks: { size: number; checks: Check[] }[]): GoalResult {
+  const all = checks.flatMap((c) => c.checks);
+  const failed = all.filter((c) => !c.ok).length;
+  return recordGoal({
+    goal: `ranking checks (sizes ${checks.map((c) => count(c.size)).join(', ')})`,
+    target: 'all OK',
+    measured: `${all.length - failed}/${all.length} OK`,
+    pass: all.length > 0 ? failed === 0 : null,
+  });
+}
+
+export function interactionGoals(figures: InteractionFigures): GoalResult[] {
+  const at = `(${count(figures.profiles)} profiles)`;
+  return [
+    recordGoal({
+      goal: `interaction throughput ${at}`,
+      target: '≥ 500 /s',
+      measured: `${Math.round(figures.closed.perSecond)} /s`,
+      pass: figures.closed.perSecond >= 500,
+    }),
+    recordGoal({
+      goal: `interaction p99 arriving at ${TARGET_RATE}/s ${at}`,
+      target: '≤ 25 ms',
+      measured: `${ms(figures.open.all.p99)} ms`,
+      pass: figures.open.failures === 0 && figures.open.all.p99 <= 25,
+    }),
+  ];
+}
+
+export function mapGoal(figures: MapFigures[]): GoalResult | undefined {
+  const seed = figures.find((f) => f.edges === 13);
+  if (!seed) return undefined;
+  return recordGoal({
+    goal: 'relations map p99, 13 edges',
+    target: '≤ 50 ms',
+    measured: `${ms(seed.png.p99)} ms`,
+    pass: seed.png.p99 <= 50,
+  });
+}
