@@ -23,7 +23,11 @@ const KNOWN_SECTIONS: ReadonlyMap<string, KnownSection> = new Map([
   ['relations', 'relationships'],
 ]);
 
+/** Longer than any known heading however it is spaced: such a line (a paragraph, mostly) is not normalised. */
+const LONGEST_KNOWN_HEADING = 40;
+
 export function knownSection(text: string): KnownSection | undefined {
+  if (text.length > LONGEST_KNOWN_HEADING) return undefined;
   return KNOWN_SECTIONS.get(normaliseHeading(text));
 }
 

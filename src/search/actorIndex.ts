@@ -24,6 +24,8 @@ interface Key {
   code: string;
   field: MatchField;
   text: string;
+  /** Order among prefix matches, before length: the field, then actors with a profile first. */
+  rank: number;
 }
 
 // Among prefixes, names lead ("taj" finds Tajikistan before a code TAJR); the profile id mirrors the name.
@@ -31,45 +33,67 @@ const FIELD_RANK: Record<MatchField, number> = { name: 0, profile: 1, code: 2, a
 
 type WordDoc = { id: string; name: string; aliases: string };
 
-/** What the constructor indexes; `ActorIndex.build` prepares it in slices. */
+/** What the constructor holds; `ActorIndex.build` prepares it in slices. */
 interface Prepared {
-  keys: Key[];
+  exact: Map<string, Key[]>;
+  sortedKeys: Key[];
   words: MiniSearch<WordDoc>;
 }
 
+/** Prefixes this short match thousands of keys; their answers are kept, since the index never changes. */
+const CACHED_PREFIX_LENGTH = 2;
+
 export class ActorIndex {
-  private readonly exact = new Map<string, Key[]>();
+  private readonly exact: Map<string, Key[]>;
   /** Sorted by key, so every key starting with a prefix is one contiguous run found by binary search. */
   private readonly sortedKeys: Key[];
   private readonly words: MiniSearch<WordDoc>;
+  private readonly shortPrefixes = new Map<string, ActorMatch[]>();
   private defaultOrder: CorpusActor[] | undefined;
 
   constructor(
     private readonly corpus: Corpus,
-    prepared: Prepared = {
-      keys: corpus.actors.flatMap(actorKeys),
-      words: wordIndex(corpus.actors.map(wordDoc)),
-    },
+    prepared?: Prepared,
   ) {
-    const { keys } = prepared;
-    for (const k of keys) {
-      const list = this.exact.get(k.key);
-      if (list) list.push(k);
-      else this.exact.set(k.key, [k]);
+    if (prepared) {
+      ({ exact: this.exact, sortedKeys: this.sortedKeys, words: this.words } = prepared);
+    } else {
+      const keys = corpus.actors.flatMap(actorKeys);
+      this.exact = new Map();
+      for (const k of keys) addExact(this.exact, k);
+      this.sortedKeys = keys.sort(byKey);
+      this.words = wordIndex(corpus.actors.map(wordDoc));
     }
-    this.sortedKeys = keys.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    this.words = prepared.words;
   }
 
   /** The same index, built a slice at a time so that a reload of thousands of actors never holds the event loop. */
   static async build(corpus: Corpus): Promise<ActorIndex> {
     const slicer = new Slicer();
-    const keys: Key[] = [];
-    await eachInSlices(corpus.actors, (actor) => keys.push(...actorKeys(actor)), slicer);
+    // Keys are gathered by first character, so the sort (which cannot pause) runs one small bucket at a time.
+    const buckets = new Map<string, Key[]>();
+    const exact = new Map<string, Key[]>();
+    await eachInSlices(
+      corpus.actors,
+      (actor) => {
+        for (const k of actorKeys(actor)) {
+          addExact(exact, k);
+          const first = k.key[0]!;
+          const bucket = buckets.get(first);
+          if (bucket) bucket.push(k);
+          else buckets.set(first, [k]);
+        }
+      },
+      slicer,
+    );
+    const sortedKeys: Key[] = [];
+    for (const first of [...buckets.keys()].sort()) {
+      for (const k of buckets.get(first)!.sort(byKey)) sortedKeys.push(k);
+      if (slicer.due) await slicer.pause();
+    }
     const words = wordIndex([]);
     await eachInSlices(corpus.actors, (actor) => words.add(wordDoc(actor)), slicer);
     if (slicer.due) await slicer.pause();
-    return new ActorIndex(corpus, { keys, words });
+    return new ActorIndex(corpus, { exact, sortedKeys, words });
   }
 
   get size(): number {
@@ -87,7 +111,7 @@ export class ActorIndex {
     for (const k of [...(this.exact.get(q) ?? [])].sort(byField)) {
       push({ actor: this.actor(k.code), tier: 'exact', field: k.field, matched: k.text, score: 3 });
     }
-    if (out.size < limit) for (const m of this.prefixMatches(q, limit + out.size)) push(m);
+    if (out.size < limit) for (const m of this.cachedPrefixMatches(q, limit + out.size)) push(m);
     if (out.size < limit) {
       // A word hit is a prefix match when every typed word starts a matched word; otherwise it is fuzzy.
       // Prefix hits go first (the sort is stable, so each tier keeps its score order).
@@ -117,6 +141,17 @@ export class ActorIndex {
     return [...out.values()];
   }
 
+  private cachedPrefixMatches(q: string, limit: number): ActorMatch[] {
+    if (q.length > CACHED_PREFIX_LENGTH) return this.prefixMatches(q, limit);
+    const key = `${limit}:${q}`;
+    let found = this.shortPrefixes.get(key);
+    if (!found) {
+      found = this.prefixMatches(q, limit);
+      this.shortPrefixes.set(key, found);
+    }
+    return found;
+  }
+
   /** The first `limit` keys starting with `q`, ranked: shorter keys, then names before aliases, then profiles. */
   private prefixMatches(q: string, limit: number): ActorMatch[] {
     let lo = 0;
@@ -143,14 +178,7 @@ export class ActorIndex {
   }
 
   private comparePrefix(a: Key, b: Key): number {
-    const pa = this.actor(a.code).profileId ? 0 : 1;
-    const pb = this.actor(b.code).profileId ? 0 : 1;
-    return (
-      FIELD_RANK[a.field] - FIELD_RANK[b.field] ||
-      pa - pb ||
-      a.key.length - b.key.length ||
-      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
-    );
+    return a.rank - b.rank || a.key.length - b.key.length || byKey(a, b);
   }
 
   /** With nothing typed: actors with a profile first, then the rest, alphabetically. */
@@ -172,7 +200,14 @@ function actorKeys(actor: CorpusActor): Key[] {
   const keys: Key[] = [];
   const add = (text: string, field: MatchField) => {
     const key = normalizeKey(text);
-    if (key) keys.push({ key, code: actor.code, field, text });
+    if (key)
+      keys.push({
+        key,
+        code: actor.code,
+        field,
+        text,
+        rank: FIELD_RANK[field] * 2 + (actor.profileId ? 0 : 1),
+      });
   };
   add(actor.code, 'code');
   add(actor.name, 'name');
@@ -194,6 +229,16 @@ function wordIndex(docs: WordDoc[]): MiniSearch<WordDoc> {
   });
   words.addAll(docs);
   return words;
+}
+
+function byKey(a: Key, b: Key): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+function addExact(exact: Map<string, Key[]>, k: Key): void {
+  const list = exact.get(k.key);
+  if (list) list.push(k);
+  else exact.set(k.key, [k]);
 }
 
 function byField(a: Key, b: Key): number {

@@ -38,6 +38,12 @@ const FAVOUR_BOOST = 3;
 /** Prefix expansion of very short words floods OR queries with postings; it starts at this length. */
 const MIN_PREFIX_LENGTH = 4;
 export const MAX_SUGGESTIONS = 3;
+const ATTEMPTS: readonly (readonly ['AND' | 'OR', boolean])[] = [
+  ['AND', false],
+  ['AND', true],
+  ['OR', false],
+  ['OR', true],
+];
 
 type Doc = Pick<SectionDocument, 'id' | 'profileId' | (typeof FIELDS)[number]>;
 
@@ -94,11 +100,19 @@ export class SectionIndex {
       ? (_id: unknown, _term: string, stored?: Record<string, unknown>) =>
           stored?.profileId === favour ? FAVOUR_BOOST : 1
       : undefined;
+    // Every word first, then any word; each without fuzzy matching first. Fuzzy expansion of long words is most of
+    // a search's cost, and a query whose words all occur needs none of it; misspellings still find their words.
     let mode: 'AND' | 'OR' = 'AND';
-    let results = this.mini.search(query, { combineWith: 'AND', filter, boostDocument });
-    if (results.length === 0) {
-      mode = 'OR';
-      results = this.mini.search(query, { combineWith: 'OR', filter, boostDocument });
+    let results: SearchResult[] = [];
+    for (const [combineWith, fuzzy] of ATTEMPTS) {
+      results = this.mini.search(query, {
+        combineWith,
+        filter,
+        boostDocument,
+        ...(fuzzy ? {} : { fuzzy: false }),
+      });
+      mode = combineWith;
+      if (results.length > 0) break;
     }
     const hits = results
       .slice(0, limit)
