@@ -78,8 +78,8 @@ export class DossierBot {
   }
 
   /**
-   * Runs a few requests through every handler before going online, so the first users do not pay for module
-   * loading and JIT warm-up (the first answer was several hundred milliseconds slower without it).
+   * Runs a few requests through the handlers before going online, so the first users do not pay for lazy module
+   * loading, the map's font, and the first queries of fresh indexes.
    */
   async warmUp(): Promise<void> {
     const { corpus } = this.options.holder.engine;
