@@ -100,19 +100,23 @@ export class SectionIndex {
       ? (_id: unknown, _term: string, stored?: Record<string, unknown>) =>
           stored?.profileId === favour ? FAVOUR_BOOST : 1
       : undefined;
-    // Every word first, then any word; each without fuzzy matching first. Fuzzy expansion of long words is most of
-    // a search's cost, and a query whose words all occur needs none of it; misspellings still find their words.
+    // Every word first, then any word. Each is tried without fuzzy matching first: fuzzy expansion of long words
+    // is most of a search's cost, and a query that already fills the page needs none of it. One that does not
+    // (a misspelling, or "dams" where a page says "dam") gets the fuzzy search, whose hits include the exact ones.
     let mode: 'AND' | 'OR' = 'AND';
     let results: SearchResult[] = [];
     for (const [combineWith, fuzzy] of ATTEMPTS) {
-      results = this.mini.search(query, {
+      const found = this.mini.search(query, {
         combineWith,
         filter,
         boostDocument,
         ...(fuzzy ? {} : { fuzzy: false }),
       });
-      mode = combineWith;
-      if (results.length > 0) break;
+      if (found.length >= results.length) {
+        results = found;
+        mode = combineWith;
+      }
+      if (results.length >= limit || (fuzzy && results.length > 0)) break;
     }
     const hits = results
       .slice(0, limit)
