@@ -1,9 +1,9 @@
 // Full-text search over every section of every profile, with MiniSearch. The index stores only ids: section
 // text stays in the documents, which snippets are cut from.
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Corpus } from '../profiles/corpus.ts';
 import { eachInSlices, Slicer } from '../slices.ts';
-import { fuzzyForTerm, processTerm } from './normalize.ts';
+import { fuzzyForTerm, processTerm, WORD_SPLIT } from './normalize.ts';
 import { type SectionDocument, sectionDocuments } from './sectionDocuments.ts';
 
 export interface SectionHit {
@@ -44,6 +44,20 @@ const ATTEMPTS: readonly (readonly ['AND' | 'OR', boolean])[] = [
   ['OR', false],
   ['OR', true],
 ];
+
+/** The query's index terms (normalised, stop words dropped), as MiniSearch would make them. */
+function queryWords(query: string): string[] {
+  return query
+    .split(WORD_SPLIT)
+    .map(processTerm)
+    .filter((t): t is string => t !== null);
+}
+
+/** `dams` → dams OR dam; `press` and short words stay as they are. */
+function withSingular(word: string): Query {
+  if (word.length < 4 || !word.endsWith('s') || word.endsWith('ss')) return word;
+  return { combineWith: 'OR', queries: [word, word.slice(0, -1)] };
+}
 
 type Doc = Pick<SectionDocument, 'id' | 'profileId' | (typeof FIELDS)[number]>;
 
@@ -100,23 +114,17 @@ export class SectionIndex {
       ? (_id: unknown, _term: string, stored?: Record<string, unknown>) =>
           stored?.profileId === favour ? FAVOUR_BOOST : 1
       : undefined;
-    // Every word first, then any word. Each is tried without fuzzy matching first: fuzzy expansion of long words
-    // is most of a search's cost, and a query that already fills the page needs none of it. One that does not
-    // (a misspelling, or "dams" where a page says "dam") gets the fuzzy search, whose hits include the exact ones.
+    // Every word first, then any word; each without fuzzy matching first. Fuzzy expansion of long words is most of
+    // a search's cost, and a query whose words occur needs none of it; a misspelling still finds its word. A plural
+    // also looks for its singular ("dams" finds a page that says "dam"): prefix search covers the other way round.
     let mode: 'AND' | 'OR' = 'AND';
     let results: SearchResult[] = [];
-    for (const [combineWith, fuzzy] of ATTEMPTS) {
-      const found = this.mini.search(query, {
-        combineWith,
-        filter,
-        boostDocument,
-        ...(fuzzy ? {} : { fuzzy: false }),
-      });
-      if (found.length >= results.length) {
-        results = found;
-        mode = combineWith;
-      }
-      if (results.length >= limit || (fuzzy && results.length > 0)) break;
+    const words = queryWords(query);
+    for (const [combineWith, fuzzy] of words.length > 0 ? ATTEMPTS : []) {
+      const expression = { combineWith, queries: words.map(withSingular) };
+      results = this.mini.search(expression, { filter, boostDocument, ...(fuzzy ? {} : { fuzzy: false }) });
+      mode = combineWith;
+      if (results.length > 0) break;
     }
     const hits = results
       .slice(0, limit)
