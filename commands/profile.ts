@@ -11,7 +11,7 @@ import { parseCustomId } from '../src/render/customId.ts';
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX } from '../src/render/limits.ts';
 import { staleComponent } from '../src/render/notices.ts';
 import { profileMessage, profileView } from '../src/render/profileMessage.ts';
-import { profilePages } from '../src/render/profilePages.ts';
+import { cachedProfilePages } from '../src/render/profilePages.ts';
 import { message } from '../src/render/reply.ts';
 import { resolveActor } from '../src/search/resolveActor.ts';
 import { teamActor, teamNote } from '../src/teams/teamActor.ts';
@@ -96,7 +96,7 @@ export const profileCommand: CommandModule = {
     const profile = actor?.profileId ? corpus.profileById.get(actor.profileId) : undefined;
     if (!profile) return { type: 'choices', choices: [] };
     const query = request.focused.value.toLowerCase();
-    const choices = profilePages(corpus, profile)
+    const choices = cachedProfilePages(corpus, profile)
       .filter((p) => p.part === 1 && p.label.toLowerCase().includes(query))
       .slice(0, AUTOCOMPLETE_CHOICES_MAX)
       .map((p) => ({ name: truncate(p.label, CHOICE_NAME_MAX), value: p.key }));

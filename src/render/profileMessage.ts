@@ -16,13 +16,13 @@ import {
   SELECT_OPTION_LABEL_MAX,
   SELECT_OPTIONS_MAX,
 } from './limits.ts';
-import { type ProfilePage, profilePages } from './profilePages.ts';
+import { cachedProfilePages, type ProfilePage } from './profilePages.ts';
 import { type MessageReply, message } from './reply.ts';
 import { BOT_NAME } from './theme.ts';
 
 export interface ProfileView {
   profile: Profile;
-  pages: ProfilePage[];
+  pages: readonly ProfilePage[];
   index: number;
 }
 
@@ -33,7 +33,7 @@ export function profileView(
   key = 'overview',
   part = 1,
 ): ProfileView & { found: boolean } {
-  const pages = profilePages(corpus, profile);
+  const pages = cachedProfilePages(corpus, profile);
   const inSection = pages.filter((p) => p.key === key);
   const page = inSection.find((p) => p.part === part) ?? inSection[inSection.length - 1];
   const index = page ? pages.indexOf(page) : 0;

@@ -35,6 +35,26 @@ export const FOOTER_RESERVE = 200;
 const PAGE_TEXT_MAX = EMBEDS_TOTAL_MAX - EMBED_TITLE_MAX - FOOTER_RESERVE;
 export const NO_MEANING = 'Meaning not given in the source.';
 
+const laidOut = new WeakMap<Corpus, Map<string, readonly ProfilePage[]>>();
+
+/**
+ * A profile's pages, laid out once per loaded corpus: a corpus never changes (a reload makes a new one), and
+ * every page turn of every user would otherwise lay the whole profile out again.
+ */
+export function cachedProfilePages(corpus: Corpus, profile: Profile): readonly ProfilePage[] {
+  let byProfile = laidOut.get(corpus);
+  if (!byProfile) {
+    byProfile = new Map();
+    laidOut.set(corpus, byProfile);
+  }
+  let pages = byProfile.get(profile.id);
+  if (!pages) {
+    pages = profilePages(corpus, profile);
+    byProfile.set(profile.id, pages);
+  }
+  return pages;
+}
+
 export function profilePages(corpus: Corpus, profile: Profile): ProfilePage[] {
   const actor = corpus.actorOfProfile.get(profile.id);
   const title = truncate(actor ? actorTitle(actor) : profile.name, EMBED_TITLE_MAX);
