@@ -8,6 +8,7 @@ import { Dispatcher } from '../dispatch/dispatcher.ts';
 import type { Request, Requester } from '../dispatch/request.ts';
 import type { Response } from '../dispatch/response.ts';
 import { createLogger } from '../log/logger.ts';
+import { counted } from '../plural.ts';
 import type { Corpus } from '../profiles/corpus.ts';
 import { DataDirectoryError } from '../profiles/loadCorpus.ts';
 import { EngineHolder } from '../runtime/engineHolder.ts';
@@ -107,7 +108,7 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
   }
 
   print(
-    `Dossier console — ${holder.engine.corpus.profiles.length} profiles, ${holder.engine.corpus.actors.length} actors. Commands: ${chatCommandNames(COMMANDS).join(' ')}. Ctrl-D quits.`,
+    `Dossier console — ${counted(holder.engine.corpus.profiles.length, 'profile')}, ${counted(holder.engine.corpus.actors.length, 'actor')}. Commands: ${chatCommandNames(COMMANDS).join(' ')}. Ctrl-D quits.`,
   );
   const rl = createInterface({
     input: process.stdin,

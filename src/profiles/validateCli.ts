@@ -1,5 +1,6 @@
 // `npm run validate [DATA_DIR]`: loads a data directory the way the bot does and reports on it. Exit 1 on errors.
 import { DEFAULT_DATA_DIR } from '../config/defaults.ts';
+import { counted } from '../plural.ts';
 import { edgeCount, errorCount } from './corpus.ts';
 import { formatDiagnostic, sortDiagnostics } from './formatDiagnostic.ts';
 import { DataDirectoryError, loadCorpus } from './loadCorpus.ts';
@@ -26,7 +27,15 @@ async function main(): Promise<number> {
   const errors = errorCount(corpus);
   const warnings = corpus.diagnostics.length - errors;
   console.log(
-    `${dataDir}: ${corpus.profiles.length} profiles, ${corpus.actors.length} actors, ${corpus.categories.length} categories, ${edgeCount(corpus)} relationship edges, ${corpus.teamChannels.size} team channels, ${errors} errors, ${warnings} warnings`,
+    `${dataDir}: ${[
+      counted(corpus.profiles.length, 'profile'),
+      counted(corpus.actors.length, 'actor'),
+      counted(corpus.categories.length, 'category', 'categories'),
+      counted(edgeCount(corpus), 'relationship edge'),
+      counted(corpus.teamChannels.size, 'team channel'),
+      counted(errors, 'error'),
+      counted(warnings, 'warning'),
+    ].join(', ')}`,
   );
   for (const d of sortDiagnostics(corpus.diagnostics)) console.log(formatDiagnostic(d));
   return errors > 0 ? 1 : 0;

@@ -1,5 +1,6 @@
 // /help: what Dossier can do, the data it holds, and what each relationship category means.
 import type { APIEmbed } from 'discord-api-types/v10';
+import { counted } from '../plural.ts';
 import { type Corpus, edgeCount } from '../profiles/corpus.ts';
 import { truncate } from './budget.ts';
 import { escapeMarkdown } from './escape.ts';
@@ -13,11 +14,16 @@ export interface HelpStatus {
   lastReloadError?: string;
 }
 
+/** `**3** profiles`: the number in bold. */
+function bold(count: string): string {
+  return count.replace(/^(\S+)/, '**$1**');
+}
+
 export function helpEmbed(corpus: Corpus, status: HelpStatus = {}): APIEmbed {
   const warnings = corpus.diagnostics.filter((d) => d.severity === 'warning').length;
   const errors = corpus.diagnostics.length - warnings;
   const data = [
-    `**${corpus.profiles.length}** profiles, **${corpus.actors.length}** actors, **${edgeCount(corpus)}** relationships.`,
+    `${bold(counted(corpus.profiles.length, 'profile'))}, ${bold(counted(corpus.actors.length, 'actor'))}, ${bold(counted(edgeCount(corpus), 'relationship'))}.`,
     `Loaded ${formatTime(corpus.loadedAt)} with ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}${errors > 0 ? ` and ${errors} errors (those files were skipped)` : ''}.`,
   ];
   if (status.lastReloadError)

@@ -3,6 +3,7 @@
 import type { Status } from '../dispatch/commandModule.ts';
 import { buildEngine, type Engine } from '../engine.ts';
 import type { Logger } from '../log/logger.ts';
+import { counted } from '../plural.ts';
 import { errorCount } from '../profiles/corpus.ts';
 import { formatDiagnostic, sortDiagnostics } from '../profiles/formatDiagnostic.ts';
 import { loadCorpus } from '../profiles/loadCorpus.ts';
@@ -39,7 +40,7 @@ export class EngineHolder {
     holder.status.lastReload = {
       at: new Date(),
       ok: true,
-      message: `loaded ${corpus.profiles.length} profiles`,
+      message: `loaded ${counted(corpus.profiles.length, 'profile')}`,
     };
     logger.info(
       {
@@ -83,7 +84,7 @@ export class EngineHolder {
         return { ok: false, message, profiles: this.engine.corpus.profiles.length, ms: ms() };
       }
       this.engine = await buildEngine(corpus);
-      const message = `loaded ${corpus.profiles.length} profiles`;
+      const message = `loaded ${counted(corpus.profiles.length, 'profile')}`;
       this.status.lastReload = { at: new Date(), ok: true, message };
       this.logger.info(
         { reason, profiles: corpus.profiles.length, warnings: corpus.diagnostics.length, ms: ms() },

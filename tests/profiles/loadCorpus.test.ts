@@ -146,7 +146,7 @@ describe('npm run validate', () => {
     expect(data.stderr).toBe('');
     expect(data.stdout.split('\n')).toEqual([
       'profiles/tajikistan.txt: Tajikistan (TJK): 3 interests, 0 other sections, 13 relationships',
-      'data: 1 profiles, 16 actors, 5 categories, 13 relationship edges, 0 team channels, 0 errors, 0 warnings',
+      'data: 1 profile, 16 actors, 5 categories, 13 relationship edges, 0 team channels, 0 errors, 0 warnings',
       '',
     ]);
   });
@@ -159,7 +159,7 @@ describe('npm run validate', () => {
       'profiles/bad-codes.txt: Valdoria (BAD-CODES): 0 interests, 0 other sections, 3 relationships',
     );
     expect(out[1]).toBe(
-      'tests/fixtures/broken: 1 profiles, 2 actors, 1 categories, 3 relationship edges, 0 team channels, 9 errors, 9 warnings',
+      'tests/fixtures/broken: 1 profile, 2 actors, 1 category, 3 relationship edges, 0 team channels, 9 errors, 9 warnings',
     );
     expect(out.slice(2)).toEqual([
       'actors.yaml:5: error: categories.0.colour: a colour is #rrggbb',
