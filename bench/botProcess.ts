@@ -3,10 +3,9 @@
 // Ready means the bot has registered its commands, which it does once its gateway session is up.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { botEnv, REPO_ROOT } from '../tests/e2e/botProcess.ts';
 import type { DiscordSimulator } from '../tests/sim/index.ts';
 
-const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const READY_TIMEOUT_MS = 120_000;
 
 export interface RunningBot {
@@ -35,16 +34,7 @@ export async function startQuietBot(sim: DiscordSimulator, dataDir: string): Pro
   const output: string[] = [];
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: REPO_ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      DISCORD_TOKEN: sim.token,
-      DISCORD_API_URL: sim.apiUrl,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      COOLDOWN_COMMANDS: '0',
-      WATCH_DATA: 'false',
-    },
+    env: botEnv(sim, { DATA_DIR: dataDir, LOG_LEVEL: 'warn', WATCH_DATA: 'false' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean));

@@ -5,6 +5,7 @@
 // an unrelated actor whose code is TAJ (exact code) and one whose code is TAJR (code prefix).
 import { slugify } from '../src/profiles/parseProfile.ts';
 import { normalizeKey } from '../src/search/normalize.ts';
+import { CATEGORIES } from '../tests/engine/corpora.ts';
 import { ProseWriter } from './prose.ts';
 import { intBetween, pick, type Random, seeded, zipf } from './random.ts';
 import { properName, proseVocabulary } from './vocabulary.ts';
@@ -51,19 +52,6 @@ export const SPECIAL = {
   codeTaj: { code: 'TAJ', name: 'Orvesh Assembly', kind: 'organisation', aliases: ['Orvesh Council'] },
   codeTajr: { code: 'TAJR', name: 'Welmar Guild', kind: 'organisation', aliases: [] },
 } as const;
-
-export const CATEGORIES = [
-  { name: 'Allies', meaning: 'Actors it counts as allies.', polarity: 'friendly', colour: '#2E9D5B' },
-  { name: 'Partners', meaning: 'Actors it works with as partners.', polarity: 'friendly', colour: '#3B82C4' },
-  { name: 'Rivals', meaning: 'Actors it counts as rivals.', polarity: 'hostile', colour: '#E08A1E' },
-  {
-    name: 'Adversaries',
-    meaning: 'Actors it counts as adversaries.',
-    polarity: 'hostile',
-    colour: '#D0413E',
-  },
-  { name: 'AAOs', polarity: 'unknown', colour: '#8A8F98' },
-] as const;
 
 /** Share of the listed codes each category gets; Rivals and Adversaries are often empty, as in the seed. */
 const CATEGORY_WEIGHTS = [0.1, 0.45, 0.08, 0.12, 0.25];
@@ -255,7 +243,7 @@ function directoryYaml(actors: GeneratedActor[]): string {
   const lines = ['# Synthetic actor directory for benchmarks.', 'categories:'];
   for (const c of CATEGORIES) {
     lines.push(`  - name: ${q(c.name)}`);
-    if ('meaning' in c) lines.push(`    meaning: ${q(c.meaning)}`);
+    if (c.meaning) lines.push(`    meaning: ${q(c.meaning)}`);
     lines.push(`    polarity: ${c.polarity}`, `    colour: ${q(c.colour)}`);
   }
   lines.push('actors:');

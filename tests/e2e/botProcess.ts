@@ -32,23 +32,32 @@ export interface StartOptions {
   waitForReady?: boolean;
 }
 
+/**
+ * A clean environment for a bot process pointed at the simulator: nothing of the caller's own configuration
+ * leaks in, and no cooldown gets in the way of tests driving many interactions.
+ */
+export function botEnv(
+  sim: DiscordSimulator,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    DISCORD_TOKEN: sim.token,
+    DISCORD_API_URL: sim.apiUrl,
+    DATA_DIR: 'tests/fixtures/data',
+    COOLDOWN_COMMANDS: '0',
+    ...overrides,
+  };
+}
+
 export async function startBot(sim: DiscordSimulator, options: StartOptions = {}): Promise<BotProcess> {
   const logs: LogLine[] = [];
   const output: string[] = [];
   const waiters = new Set<() => void>();
   const child = spawn(process.execPath, ['--import', 'tsx', options.script ?? 'src/main.ts'], {
     cwd: REPO_ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      DISCORD_TOKEN: sim.token,
-      DISCORD_API_URL: sim.apiUrl,
-      LOG_LEVEL: 'debug',
-      HEALTH_PORT: '0',
-      DATA_DIR: 'tests/fixtures/data',
-      COOLDOWN_COMMANDS: '0',
-      ...options.env,
-    },
+    env: botEnv(sim, { LOG_LEVEL: 'debug', HEALTH_PORT: '0', ...options.env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let buffer = '';

@@ -1,5 +1,6 @@
 // Corpora for the engine and render tests: the real seed and the fictional fixtures loaded from disk, and small
 // fictional corpora built in memory from terse specs (every place, group and code in them is invented).
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Context } from '../../src/dispatch/commandModule.ts';
 import type {
@@ -10,7 +11,7 @@ import type {
 } from '../../src/dispatch/request.ts';
 import { buildEngineSync, type Engine } from '../../src/engine.ts';
 import { assembleCorpus, type Corpus } from '../../src/profiles/corpus.ts';
-import type { Actor, Category } from '../../src/profiles/directory.ts';
+import { type Actor, type Category, parseDirectory } from '../../src/profiles/directory.ts';
 import { loadCorpus } from '../../src/profiles/loadCorpus.ts';
 import type { Paragraph, Profile } from '../../src/profiles/schema.ts';
 
@@ -20,19 +21,11 @@ export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/data/', import.me
 export const loadSeedEngine = async (): Promise<Engine> => buildEngineSync(await loadCorpus(SEED_DIR));
 export const loadFixtureEngine = async (): Promise<Engine> => buildEngineSync(await loadCorpus(FIXTURES_DIR));
 
-/** The directory's categories as the seed and the fixtures define them (AAOs has no meaning on purpose). */
-export const CATEGORIES: Category[] = [
-  { name: 'Allies', meaning: 'Actors it counts as allies.', polarity: 'friendly', colour: '#2E9D5B' },
-  { name: 'Partners', meaning: 'Actors it works with as partners.', polarity: 'friendly', colour: '#3B82C4' },
-  { name: 'Rivals', meaning: 'Actors it counts as rivals.', polarity: 'hostile', colour: '#E08A1E' },
-  {
-    name: 'Adversaries',
-    meaning: 'Actors it counts as adversaries.',
-    polarity: 'hostile',
-    colour: '#D0413E',
-  },
-  { name: 'AAOs', polarity: 'unknown', colour: '#8A8F98' },
-];
+/** The seed directory's categories (the fixtures use the same; AAOs has no meaning there on purpose). */
+export const CATEGORIES: Category[] = parseDirectory(
+  readFileSync(`${SEED_DIR}actors.yaml`, 'utf8'),
+  'actors.yaml',
+).directory.categories;
 
 export interface ActorSpec {
   code: string;
