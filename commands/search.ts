@@ -73,7 +73,7 @@ export const searchCommand: CommandModule = {
         ephemeral: o.private || noHits,
         mentionUserId: noHits ? undefined : o.mention,
         content: team?.actor.profileId
-          ? teamNote(team, request.channel?.name ?? null).replace('Team default', 'Team profile ranked first')
+          ? teamNote(team, request.channel?.name ?? null, 'Team profile ranked first')
           : undefined,
       }),
     };

@@ -30,7 +30,8 @@ export function teamActor(
   return byProfile ? { actor: byProfile, how: 'channel name' } : null;
 }
 
-export function teamNote(team: TeamDefault, channelName: string | null): string {
+/** The line that tells a user which team actor was used, and for what (`Team default`, `Team profile ranked first`). */
+export function teamNote(team: TeamDefault, channelName: string | null, what = 'Team default'): string {
   const where = channelName ? `#${channelName}` : 'this channel';
-  return `-# Team default: ${escapeMarkdown(team.actor.name)} (${team.actor.code}), from ${where}.`;
+  return `-# ${what}: ${escapeMarkdown(team.actor.name)} (${team.actor.code}), from ${where}.`;
 }
