@@ -11,6 +11,7 @@ import type { AutocompleteRequest } from '../src/dispatch/request.ts';
 import type { Response } from '../src/dispatch/response.ts';
 import { actorChoices } from '../src/render/autocompleteChoices.ts';
 import { AUTOCOMPLETE_CHOICES_MAX } from '../src/render/limits.ts';
+import { snowflakeSchema } from '../src/snowflake.ts';
 
 /** What a user may type into a text option; longer input is cut before it reaches the engine. */
 export const MAX_QUERY_LENGTH = 200;
@@ -20,10 +21,7 @@ export const actorText = z
   .transform((s) => s.slice(0, MAX_QUERY_LENGTH))
   .optional();
 export const privateFlag = z.boolean().default(false);
-export const mentionUser = z
-  .string()
-  .regex(/^\d{17,20}$/)
-  .optional();
+export const mentionUser = snowflakeSchema().optional();
 
 export function actorOptionDefinition(
   name: string,
@@ -67,9 +65,4 @@ export function actorAutocomplete(request: AutocompleteRequest, context: Context
     AUTOCOMPLETE_CHOICES_MAX,
   );
   return { type: 'choices', choices: actorChoices(matches) };
-}
-
-/** Parses options with zod; a failure is a bug in a definition or a forged request, so it throws. */
-export function parseOptions<T extends z.ZodType>(schema: T, options: Record<string, unknown>): z.infer<T> {
-  return schema.parse(options);
 }

@@ -1,9 +1,10 @@
 // The one place that reads the environment: zod turns it into a typed Config, or into one clear line per bad
 // variable. Everything else receives the Config.
 import { z } from 'zod';
+import { snowflakeSchema } from '../snowflake.ts';
 import { DEFAULT_DATA_DIR } from './defaults.ts';
 
-const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+const snowflake = snowflakeSchema();
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
 const withDefault = <T extends z.ZodType>(schema: T, value: z.input<T>) =>

@@ -8,6 +8,7 @@ import {
 } from 'discord-api-types/v10';
 import type { CommandModule } from '../dispatch/commandModule.ts';
 import type { CommandRequest, OptionValue, Requester } from '../dispatch/request.ts';
+import { SNOWFLAKE } from '../snowflake.ts';
 
 export type ParsedLine = { ok: true; request: CommandRequest } | { ok: false; error: string };
 
@@ -96,8 +97,10 @@ function convert(def: APIApplicationCommandBasicOption, raw: string): OptionValu
     case ApplicationCommandOptionType.Integer:
     case ApplicationCommandOptionType.Number:
       return Number.isFinite(Number(raw)) ? Number(raw) : undefined;
-    case ApplicationCommandOptionType.User:
-      return /^\d{17,20}$/.test(raw.replace(/^<@!?|>$/g, '')) ? raw.replace(/^<@!?|>$/g, '') : undefined;
+    case ApplicationCommandOptionType.User: {
+      const id = raw.replace(/^<@!?|>$/g, '');
+      return SNOWFLAKE.test(id) ? id : undefined;
+    }
     default:
       return raw;
   }

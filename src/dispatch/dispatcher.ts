@@ -6,7 +6,7 @@ import { guildOnly, refused, slowDown, somethingWentWrong, staleComponent } from
 import type { CommandModule, Context } from './commandModule.ts';
 import type { Cooldown } from './cooldown.ts';
 import type { Request } from './request.ts';
-import { isEphemeral, type Response } from './response.ts';
+import type { Response } from './response.ts';
 
 export type Outcome = 'ok' | 'refused' | 'cooldown' | 'error' | 'unknown';
 
@@ -134,5 +134,3 @@ export function describe(request: Request): Record<string, unknown> {
       return { ...base, customId: request.customId };
   }
 }
-
-export { isEphemeral };

@@ -1,5 +1,4 @@
 // What a command handler sees of an interaction: plain data, the same from the bot and from the console.
-import { z } from 'zod';
 
 export interface Requester {
   user: { id: string; name: string };
@@ -34,5 +33,3 @@ export interface ComponentRequest extends Requester {
 }
 
 export type Request = CommandRequest | AutocompleteRequest | ComponentRequest;
-
-export const snowflakeSchema = z.string().regex(/^\d{17,20}$/);

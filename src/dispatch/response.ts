@@ -9,7 +9,3 @@ export type Response =
   | { type: 'update'; reply: MessageReply }
   /** Autocomplete choices (callback type 8). */
   | { type: 'choices'; choices: APIApplicationCommandOptionChoice<string>[] };
-
-export function isEphemeral(response: Response): boolean {
-  return response.type !== 'choices' && ((response.reply.data.flags ?? 0) & 64) === 64;
-}

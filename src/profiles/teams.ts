@@ -1,9 +1,10 @@
 // data/teams.yaml: binds Discord channels to an actor, for channels whose names do not say which.
 import { z } from 'zod';
+import { snowflakeSchema } from '../snowflake.ts';
 import type { Diagnostic } from './schema.ts';
 import { readYamlFile, validateAt } from './yamlFile.ts';
 
-const channelIdSchema = z.string().regex(/^\d{17,20}$/, 'a channel id is a 17–20 digit snowflake');
+const channelIdSchema = snowflakeSchema('a channel id is a 17–20 digit snowflake');
 const refSchema = z.string().min(1, 'give an actor code or a profile id');
 
 export interface TeamBinding {
