@@ -239,6 +239,9 @@ export class DossierBot {
       if (deferred) await sendDeferredResult(this.client.rest, ref, result.response, deferred.ephemeral);
       else await sendCallback(this.client.rest, ref, result.response);
       this.served++;
+      // Autocomplete comes with every keystroke and is logged at debug only: skip building its line otherwise.
+      const level = request.kind === 'autocomplete' ? 'debug' : 'info';
+      if (!logger.isLevelEnabled(level)) return;
       const line = {
         ...describe(request),
         outcome: result.outcome,
@@ -246,8 +249,7 @@ export class DossierBot {
         deferred: Boolean(deferred),
         ms: Math.round(performance.now() - started),
       };
-      if (request.kind === 'autocomplete') logger.debug(line, 'interaction');
-      else logger.info(line, 'interaction');
+      logger[level](line, 'interaction');
     } catch (err) {
       this.logFailure(err, request, started, result.ref);
     }
