@@ -2,14 +2,19 @@
 // are built from it; a reload builds a new Corpus beside the old one and swaps a single reference.
 
 import { Slicer } from '../slices.ts';
-import type { Actor, Category, Directory } from './directory.ts';
-import { slugify } from './parseProfile.ts';
+import type { Category, Directory, DirectoryActor } from './directory.ts';
+import { joinProfiles } from './joinProfiles.ts';
 import type { Diagnostic, Profile } from './schema.ts';
 
+/** How a profile found its directory actor: the actor's `profile:`, the profile's title, or its file name. */
+export type JoinedBy = 'profile' | 'title' | 'file';
+
 /** A directory actor, or one made up from a profile the directory does not know. */
-export interface CorpusActor extends Actor {
+export interface CorpusActor extends DirectoryActor {
   /** Id of the actor's profile, when it has one. */
   profileId?: string;
+  /** How its profile was joined to it; absent for made-up actors and actors without a profile. */
+  joinedBy?: JoinedBy;
   inDirectory: boolean;
 }
 
@@ -50,7 +55,7 @@ export interface CorpusParts {
   loadedAt?: Date;
 }
 
-/** Links profiles, directory and teams, adding a warning for every reference that does not resolve. */
+/** Joins profiles to the directory and binds teams, adding a warning for every reference that does not resolve. */
 export function assembleCorpus(parts: CorpusParts): Corpus {
   const steps = assembling(parts);
   for (;;) {
@@ -94,36 +99,12 @@ function* assembling(parts: CorpusParts): Generator<void, Corpus> {
     yield;
   }
 
-  const actors: CorpusActor[] = parts.directory.actors.map((a) => ({ ...a, inDirectory: true }));
+  const { actors, actorOfProfile } = yield* joinProfiles(
+    parts.directory.actors,
+    [...profileById.values()],
+    warn,
+  );
   const actorByCode = new Map(actors.map((a) => [a.code, a]));
-  const actorOfProfile = new Map<string, CorpusActor>();
-  for (const actor of actors) {
-    const id = actor.profile ?? slugify(actor.name);
-    if (profileById.has(id)) {
-      actor.profileId = id;
-      actorOfProfile.set(id, actor);
-    }
-    yield;
-  }
-  for (const profile of profileById.values()) {
-    if (actorOfProfile.has(profile.id)) continue;
-    warn(
-      profile.file,
-      profile.nameLine,
-      `"${profile.name}" has no entry in the actor directory (add one with profile: ${profile.id}); it is found by name only`,
-    );
-    const actor: CorpusActor = {
-      code: profile.id.toUpperCase(),
-      name: profile.name,
-      kind: 'other',
-      aliases: [],
-      profileId: profile.id,
-      inDirectory: false,
-    };
-    actors.push(actor);
-    actorOfProfile.set(profile.id, actor);
-    yield;
-  }
 
   const categories = parts.directory.categories;
   for (const profile of profileById.values()) {
@@ -160,8 +141,7 @@ function* assembling(parts: CorpusParts): Generator<void, Corpus> {
     profiles: [...profileById.values()],
     profileById,
     actors,
-    // A made-up actor never shadows a directory actor whose code its profile id happens to spell.
-    actorByCode: new Map(actors.toReversed().map((a) => [a.code, a])),
+    actorByCode,
     actorOfProfile,
     categories,
     teamChannels,

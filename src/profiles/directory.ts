@@ -27,6 +27,9 @@ export const actorSchema = z.strictObject({
 });
 export type Actor = z.infer<typeof actorSchema>;
 
+/** A directory actor with the line of the directory that defines it, for warnings that point at it. */
+export type DirectoryActor = Actor & { line?: number };
+
 export const categorySchema = z.strictObject({
   name: z.string().min(1).max(60),
   /** One line; absent where the source does not say what the label means. */
@@ -41,7 +44,9 @@ export const directorySchema = z.strictObject({
   categories: z.array(categorySchema).default([]),
   actors: z.array(actorSchema).default([]),
 });
-export type Directory = z.infer<typeof directorySchema>;
+export type Directory = Omit<z.infer<typeof directorySchema>, 'actors'> & { actors: DirectoryActor[] };
+
+export const DIRECTORY_FILE = 'actors.yaml';
 
 export const EMPTY_DIRECTORY: Directory = { categories: [], actors: [] };
 
@@ -74,14 +79,14 @@ export function parseDirectory(
     (c) => `category ${c.name}`,
     yaml,
     file,
-  );
+  ).map(({ value }) => value);
   const actors = firstOfEach(
     validateList(yaml, file, 'actors', actorSchema),
     (a) => a.code,
     (a) => `code ${a.code}`,
     yaml,
     file,
-  );
+  ).map(({ value, line }) => ({ ...value, line }));
   return { directory: { categories, actors }, diagnostics: yaml.diagnostics };
 }
 
@@ -92,9 +97,9 @@ function firstOfEach<T>(
   what: (t: T) => string,
   yaml: YamlFile,
   file: string,
-): T[] {
+): { value: T; line: number }[] {
   const seen = new Set<string>();
-  const kept: T[] = [];
+  const kept: { value: T; line: number }[] = [];
   for (const { value, line } of entries) {
     if (seen.has(key(value))) {
       yaml.diagnostics.push({
@@ -105,7 +110,7 @@ function firstOfEach<T>(
       });
     } else {
       seen.add(key(value));
-      kept.push(value);
+      kept.push({ value, line });
     }
   }
   return kept;

@@ -5,14 +5,13 @@ import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { unaccountedLines } from './accountedLines.ts';
 import { assembleCorpusInSlices, type Corpus, TEAMS_FILE } from './corpus.ts';
-import { EMPTY_DIRECTORY } from './directory.ts';
+import { DIRECTORY_FILE, EMPTY_DIRECTORY } from './directory.ts';
 import { parseDirectoryOffThread } from './parseDirectoryOffThread.ts';
 import { parseProfile } from './parseProfile.ts';
 import type { Diagnostic, Profile } from './schema.ts';
 import { parseTeams } from './teams.ts';
 
 export const PROFILES_DIR = 'profiles';
-export const DIRECTORY_FILE = 'actors.yaml';
 const PROFILE_EXTENSION = '.txt';
 /** Longest stretch of parsing before giving other work a turn. */
 const SLICE_MS = 8;

@@ -1,7 +1,8 @@
 // `npm run validate [DATA_DIR]`: loads a data directory the way the bot does and reports on it. Exit 1 on errors.
 import { DEFAULT_DATA_DIR } from '../config/defaults.ts';
 import { counted } from '../plural.ts';
-import { edgeCount, errorCount } from './corpus.ts';
+import { entityKey } from '../search/entityKey.ts';
+import { type CorpusActor, edgeCount, errorCount } from './corpus.ts';
 import { formatDiagnostic, sortDiagnostics } from './formatDiagnostic.ts';
 import { DataDirectoryError, loadCorpus } from './loadCorpus.ts';
 
@@ -19,9 +20,9 @@ async function main(): Promise<number> {
   }
   for (const p of corpus.profiles) {
     const edges = (p.relationships?.categories ?? []).reduce((n, c) => n + c.codes.length, 0);
-    const code = corpus.actorOfProfile.get(p.id)?.code ?? '?';
+    const actor = corpus.actorOfProfile.get(p.id);
     console.log(
-      `${p.file}: ${p.name} (${code}): ${p.interests?.items.length ?? 0} interests, ${p.sections.length} other sections, ${edges} relationships`,
+      `${p.file}: ${p.name} (${actor ? joinedAs(p.name, actor) : '?'}): ${p.interests?.items.length ?? 0} interests, ${p.sections.length} other sections, ${edges} relationships`,
     );
   }
   const errors = errorCount(corpus);
@@ -39,6 +40,17 @@ async function main(): Promise<number> {
   );
   for (const d of sortDiagnostics(corpus.diagnostics)) console.log(formatDiagnostic(d));
   return errors > 0 ? 1 : 0;
+}
+
+/** The code a profile joined, and how, when its title alone does not say: `PRC, People's Republic of China`. */
+function joinedAs(title: string, actor: CorpusActor): string {
+  const parts = [actor.code];
+  const named = entityKey(title) === entityKey(actor.name);
+  if (!named) parts.push(actor.name);
+  if (actor.joinedBy === 'file') parts.push('by file name');
+  if (actor.joinedBy === 'profile' && !named) parts.push(`by profile: ${actor.profileId}`);
+  if (!actor.inDirectory) parts.push('not in the directory');
+  return parts.join(', ');
 }
 
 process.exitCode = await main();

@@ -3,6 +3,7 @@
 import MiniSearch from 'minisearch';
 import type { Corpus, CorpusActor } from '../profiles/corpus.ts';
 import { eachInSlices, Slicer } from '../slices.ts';
+import { entityKey, withoutThe } from './entityKey.ts';
 import { fuzzyForTerm, normalizeKey, processTerm } from './normalize.ts';
 
 export type MatchField = 'code' | 'name' | 'alias' | 'profile';
@@ -58,11 +59,11 @@ export class ActorIndex {
     if (prepared) {
       ({ exact: this.exact, sortedKeys: this.sortedKeys, words: this.words } = prepared);
     } else {
-      const keys = corpus.actors.flatMap(actorKeys);
+      const keys = corpus.actors.flatMap((actor) => actorKeys(actor, profileTitle(corpus, actor)));
       this.exact = new Map();
       for (const k of keys) addExact(this.exact, k);
       this.sortedKeys = keys.sort(byKey);
-      this.words = wordIndex(corpus.actors.map(wordDoc));
+      this.words = wordIndex(corpus.actors.map((actor) => wordDoc(actor, profileTitle(corpus, actor))));
     }
   }
 
@@ -75,7 +76,7 @@ export class ActorIndex {
     await eachInSlices(
       corpus.actors,
       (actor) => {
-        for (const k of actorKeys(actor)) {
+        for (const k of actorKeys(actor, profileTitle(corpus, actor))) {
           addExact(exact, k);
           const first = k.key[0]!;
           const bucket = buckets.get(first);
@@ -91,7 +92,11 @@ export class ActorIndex {
       if (slicer.due) await slicer.pause();
     }
     const words = wordIndex([]);
-    await eachInSlices(corpus.actors, (actor) => words.add(wordDoc(actor)), slicer);
+    await eachInSlices(
+      corpus.actors,
+      (actor) => words.add(wordDoc(actor, profileTitle(corpus, actor))),
+      slicer,
+    );
     if (slicer.due) await slicer.pause();
     return new ActorIndex(corpus, { exact, sortedKeys, words });
   }
@@ -100,10 +105,16 @@ export class ActorIndex {
     return this.corpus.actors.length;
   }
 
-  /** Best matches first: exact, then whole-key prefix, then word prefix and fuzzy. One entry per actor. */
-  match(query: string, limit: number): ActorMatch[] {
-    const q = normalizeKey(query);
-    if (!q) return this.defaults(limit);
+  /**
+   * Best matches first: exact, then whole-key prefix, then word prefix and fuzzy. One entry per actor.
+   * `moreTypos` lets each word of a name be two edits off from five letters on ("netwrok"): too loose for every
+   * keystroke, right for a last try at a name typed in full.
+   */
+  match(query: string, limit: number, { moreTypos = false } = {}): ActorMatch[] {
+    const typed = normalizeKey(query);
+    if (!typed) return this.defaults(limit);
+    // "The Islamic Republic of Iran" is the Islamic Republic of Iran, unless a key really starts with "the".
+    const q = this.exact.has(typed) ? typed : withoutThe(typed);
     const out = new Map<string, ActorMatch>();
     const push = (m: ActorMatch) => {
       if (!out.has(m.actor.code) && out.size < limit) out.set(m.actor.code, m);
@@ -116,7 +127,7 @@ export class ActorIndex {
       // A word hit is a prefix match when every typed word starts a matched word; otherwise it is fuzzy.
       // Prefix hits go first (the sort is stable, so each tier keeps its score order).
       const hits = this.words
-        .search(q)
+        .search(q, moreTypos ? { fuzzy: fuzzyWithMoreTypos } : {})
         .map((hit) => ({
           hit,
           tier: (hit.queryTerms.every((t) => hit.terms.some((term) => term.startsWith(t)))
@@ -196,28 +207,35 @@ export class ActorIndex {
   }
 }
 
-function actorKeys(actor: CorpusActor): Key[] {
+/** The title of the actor's profile when it names the actor otherwise than the directory does. */
+function profileTitle(corpus: Corpus, actor: CorpusActor): string | undefined {
+  const title = actor.profileId ? corpus.profileById.get(actor.profileId)?.name : undefined;
+  if (title === undefined || entityKey(title) === entityKey(actor.name)) return undefined;
+  return actor.aliases.some((a) => entityKey(a) === entityKey(title)) ? undefined : title;
+}
+
+function actorKeys(actor: CorpusActor, title: string | undefined): Key[] {
   const keys: Key[] = [];
   const add = (text: string, field: MatchField) => {
     const key = normalizeKey(text);
-    if (key)
-      keys.push({
-        key,
-        code: actor.code,
-        field,
-        text,
-        rank: FIELD_RANK[field] * 2 + (actor.profileId ? 0 : 1),
-      });
+    const rank = FIELD_RANK[field] * 2 + (actor.profileId ? 0 : 1);
+    if (key) keys.push({ key, code: actor.code, field, text, rank });
+    // "The Accord" is found as "Accord" too.
+    const bare = withoutThe(key);
+    if (bare !== key) keys.push({ key: bare, code: actor.code, field, text, rank });
   };
   add(actor.code, 'code');
   add(actor.name, 'name');
   if (actor.profileId) add(actor.profileId, 'profile');
   for (const alias of actor.aliases) add(alias, 'alias');
+  // A profile titled otherwise than the directory names its actor is found by its title as well.
+  if (title !== undefined) add(title, 'alias');
   return keys;
 }
 
-function wordDoc(actor: CorpusActor): WordDoc {
-  return { id: actor.code, name: actor.name, aliases: actor.aliases.join(' | ') };
+function wordDoc(actor: CorpusActor, title: string | undefined): WordDoc {
+  const aliases = title === undefined ? actor.aliases : [...actor.aliases, title];
+  return { id: actor.code, name: actor.name, aliases: aliases.join(' | ') };
 }
 
 /** Names and aliases by word. Codes stay out: a 3-letter code must never be fuzzy-matched into another code. */
@@ -229,6 +247,11 @@ function wordIndex(docs: WordDoc[]): MiniSearch<WordDoc> {
   });
   words.addAll(docs);
   return words;
+}
+
+function fuzzyWithMoreTypos(term: string): number | false {
+  if (term.length < 4) return false;
+  return term.length < 5 ? 1 : 2;
 }
 
 function byKey(a: Key, b: Key): number {

@@ -12,7 +12,8 @@ export type Resolution =
   | { kind: 'none'; query: string };
 
 export function resolveActor(index: ActorIndex, query: string): Resolution {
-  const candidates = index.match(query, DID_YOU_MEAN_MAX + 1);
+  let candidates = index.match(query, DID_YOU_MEAN_MAX + 1);
+  if (candidates.length === 0) candidates = index.match(query, DID_YOU_MEAN_MAX + 1, { moreTypos: true });
   const [first, second] = candidates;
   if (!first || query.trim() === '') return { kind: 'none', query };
   if (leads(first, second)) return { kind: 'found', actor: first.actor, match: first };

@@ -283,11 +283,13 @@ describe('assembleCorpus', () => {
     expect(corpus.actors).toHaveLength(4);
   });
 
-  it('a made-up actor never shadows the directory actor with the same code', () => {
-    const oru = profile('profiles/oru.txt', 'Orunese Union\n');
-    const c = assembleCorpus(parts({ profiles: [oru] }));
-    expect(c.actorOfProfile.get('oru')).toMatchObject({ code: 'ORU', inDirectory: false });
-    expect(c.actorByCode.get('ORU')).toMatchObject({ name: 'Oruna', inDirectory: true });
+  it('a made-up actor never takes the code of a directory actor', () => {
+    // Filed as val.txt, but VAL already has its profile: this one stands alone, under a code of its own.
+    const val = profile('profiles/val.txt', 'Valmont Free State\n');
+    const c = assembleCorpus(parts({ profiles: [valdoria, val] }));
+    expect(c.actorOfProfile.get('val')).toMatchObject({ code: 'VAL-2', inDirectory: false });
+    expect(c.actorByCode.get('VAL')).toMatchObject({ name: 'Valdoria', profileId: 'valdoria' });
+    expect(new Set(c.actors.map((a) => a.code)).size).toBe(c.actors.length);
   });
 
   it('keeps the first of two profiles with the same id and warns about the other', () => {

@@ -133,13 +133,34 @@ describe('npm run validate', () => {
   let broken: CliRun;
   let data: CliRun;
   let missing: CliRun;
+  let join: CliRun;
   beforeAll(async () => {
-    [broken, data, missing] = await Promise.all([
+    [broken, data, missing, join] = await Promise.all([
       validate('tests/fixtures/broken'),
       validate('data'),
       validate('tests/fixtures/no-such-dir'),
+      validate('tests/fixtures/join'),
     ]);
   }, 30_000);
+
+  it('prints the code each profile joined, and how when its title alone does not say', () => {
+    expect(join.code).toBe(0);
+    expect(join.stdout.split('\n')).toEqual([
+      'profiles/amaran.txt: Amaran (AMR, Sovereign Republic of Amaran): 2 interests, 0 other sections, 3 relationships',
+      'profiles/brannoch.txt: Brannoch Collective (BRANNOCH, not in the directory): 1 interests, 0 other sections, 1 relationships',
+      'profiles/darova.txt: Darova (DAROVA, not in the directory): 1 interests, 0 other sections, 1 relationships',
+      'profiles/okaro-federation.txt: Federation of Okaro (OKR, Okaro, by profile: okaro-federation): 1 interests, 0 other sections, 1 relationships',
+      'profiles/hlx.txt: Halix Isles (HLX, Commonwealth of Halix, by file name): 1 interests, 0 other sections, 1 relationships',
+      'profiles/norvask.txt: People’s Union of Norvask (PUN): 1 interests, 0 other sections, 2 relationships',
+      'profiles/saint-emeric.txt: Saint Emeric (SEM, Republic of Saint-Émeric): 1 interests, 0 other sections, 2 relationships',
+      'profiles/zemaran.txt: The Zemaran Emirate (ZMR): 1 interests, 0 other sections, 2 relationships',
+      'profiles/vesk.txt: Vesk (VSK, Federal Republic of Vesk): 2 interests, 0 other sections, 4 relationships',
+      'tests/fixtures/join: 9 profiles, 14 actors, 5 categories, 17 relationship edges, 0 team channels, 0 errors, 2 warnings',
+      'profiles/brannoch.txt:3: warning: "Brannoch Collective" has no entry in the actor directory (add one with profile: brannoch); it is found by name only',
+      expect.stringMatching(/^profiles\/darova\.txt:3: warning: "Darova" could be any of DRV .* DLM /),
+      '',
+    ]);
+  });
 
   it('data/: exit 0 and a summary of 1 profile and 13 relationship edges', () => {
     expect(data.code).toBe(0);
@@ -156,16 +177,15 @@ describe('npm run validate', () => {
     expect(broken.stderr).toBe('');
     const out = broken.stdout.split('\n');
     expect(out[0]).toBe(
-      'profiles/bad-codes.txt: Valdoria (BAD-CODES): 0 interests, 0 other sections, 3 relationships',
+      'profiles/bad-codes.txt: Valdoria (VAL): 0 interests, 0 other sections, 3 relationships',
     );
     expect(out[1]).toBe(
-      'tests/fixtures/broken: 1 profile, 2 actors, 1 category, 3 relationship edges, 0 team channels, 9 errors, 9 warnings',
+      'tests/fixtures/broken: 1 profile, 1 actor, 1 category, 3 relationship edges, 0 team channels, 9 errors, 8 warnings',
     );
     expect(out.slice(2)).toEqual([
       'actors.yaml:5: error: categories.0.colour: a colour is #rrggbb',
       'actors.yaml:14: error: code VAL is defined twice; the first definition is used',
       'actors.yaml:19: error: actors.2.kind: Invalid option: expected one of "state"|"de facto authority"|"non-state armed group"|"political movement"|"organisation"|"other"',
-      'profiles/bad-codes.txt:1: warning: "Valdoria" has no entry in the actor directory (add one with profile: bad-codes); it is found by name only',
       'profiles/bad-codes.txt:5: warning: code KSH is not under a category heading, so its relationship is unknown',
       'profiles/bad-codes.txt:7: warning: category "Allies" is not in the directory: shown as written, meaning not given',
       'profiles/bad-codes.txt:9: error: "R.U.S" is not an actor code (2–6 letters or digits, e.g. RUS)',
