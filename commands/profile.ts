@@ -1,8 +1,7 @@
 // /profile: an actor's profile, paged by section, with buttons that carry their own state.
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
-import { z } from 'zod';
-import { actorOption } from '../src/dispatch/actorOption.ts';
 import type { CommandModule, Context } from '../src/dispatch/commandModule.ts';
+import { commandOptions } from '../src/dispatch/commandOptions.ts';
 import type { AutocompleteRequest, CommandRequest, ComponentRequest } from '../src/dispatch/request.ts';
 import type { Response } from '../src/dispatch/response.ts';
 import { actorCardsEmbed } from '../src/render/actorCards.ts';
@@ -10,53 +9,45 @@ import { truncate } from '../src/render/budget.ts';
 import { parseCustomId } from '../src/render/customId.ts';
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX } from '../src/render/limits.ts';
 import { staleComponent } from '../src/render/notices.ts';
-import { profileMessage, profileView } from '../src/render/profileMessage.ts';
+import { profileContent, profileMessage, profileView } from '../src/render/profileMessage.ts';
 import { cachedProfilePages } from '../src/render/profilePages.ts';
-import { message } from '../src/render/reply.ts';
 import { resolveActor } from '../src/search/resolveActor.ts';
 import { teamActor, teamNote } from '../src/teams/teamActor.ts';
 import {
+  AUDIENCE_OPTIONS,
   actorAutocomplete,
+  actorOption,
   actorOptionDefinition,
-  actorText,
+  answer,
+  askedPrivate,
   GUILD_ONLY,
-  mentionOptionDefinition,
-  mentionUser,
-  privateFlag,
-  privateOptionDefinition,
 } from './shared.ts';
 
-const options = z.object({
-  actor: actorText,
-  section: z.string().max(40).optional(),
-  private: privateFlag,
-  mention: mentionUser,
+const declared = commandOptions({
+  type: ApplicationCommandType.ChatInput,
+  name: 'profile',
+  description: "An actor's profile: summary, key interests, relationships",
+  ...GUILD_ONLY,
+  options: [
+    actorOptionDefinition('actor', 'Name, code or alias (in a team channel, defaults to the team’s actor)'),
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'section',
+      description: 'Open at this section',
+      autocomplete: true,
+      max_length: 40,
+    },
+    ...AUDIENCE_OPTIONS,
+  ],
 });
 
 export const profileCommand: CommandModule = {
-  definition: {
-    type: ApplicationCommandType.ChatInput,
-    name: 'profile',
-    description: "An actor's profile: summary, key interests, relationships",
-    ...GUILD_ONLY,
-    options: [
-      actorOptionDefinition('actor', 'Name, code or alias (in a team channel, defaults to the team’s actor)'),
-      {
-        type: ApplicationCommandOptionType.String,
-        name: 'section',
-        description: 'Open at this section',
-        autocomplete: true,
-        max_length: 40,
-      },
-      privateOptionDefinition,
-      mentionOptionDefinition,
-    ],
-  },
+  definition: declared.definition,
 
-  isPrivate: (request) => request.options.private === true,
+  isPrivate: askedPrivate,
 
   run(request: CommandRequest, context: Context): Response {
-    const o = options.parse(request.options);
+    const o = declared.parse(request);
     const chosen = actorOption(o.actor, request, context);
     if (!chosen.ok) return chosen.response;
     const { corpus, graph } = context.engine;
@@ -65,25 +56,20 @@ export const profileCommand: CommandModule = {
     if (!profile) {
       const embed = actorCardsEmbed(corpus, graph, [chosen.actor]);
       embed.title = `${chosen.actor.name} has no profile`;
-      return {
-        type: 'message',
-        reply: message({ embeds: [embed], ephemeral: o.private, mentionUserId: o.mention, content: note }),
-      };
+      return answer(o, { embeds: [embed], content: note });
     }
     const view = profileView(corpus, profile, o.section ?? 'overview');
     const missing =
       o.section && !view.found
         ? `-# This profile has no section “${o.section.replace(/[^\w -]|_/g, '')}”; here is the overview.`
         : undefined;
-    return {
-      type: 'message',
-      reply: profileMessage(view, {
-        ephemeral: o.private,
-        mentionUserId: o.mention,
+    return answer(
+      o,
+      profileContent(view, {
         note: [note, missing].filter(Boolean).join('\n') || undefined,
         loadedAt: corpus.loadedAt,
       }),
-    };
+    );
   },
 
   autocomplete(request: AutocompleteRequest, context: Context): Response {

@@ -1,12 +1,7 @@
 // /relations of | toward | between: how actors list each other, as an embed and a map picture.
-import {
-  type APIApplicationCommandSubcommandOption,
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-} from 'discord-api-types/v10';
-import { z } from 'zod';
-import { actorOption } from '../src/dispatch/actorOption.ts';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import type { CommandModule, Context } from '../src/dispatch/commandModule.ts';
+import { commandOptions } from '../src/dispatch/commandOptions.ts';
 import type { AutocompleteRequest, CommandRequest } from '../src/dispatch/request.ts';
 import type { Response } from '../src/dispatch/response.ts';
 import { truncate } from '../src/render/budget.ts';
@@ -18,77 +13,65 @@ import {
   relationsOfEmbed,
   relationsTowardEmbed,
 } from '../src/render/relationsReplies.ts';
-import { message } from '../src/render/reply.ts';
 import { teamNote } from '../src/teams/teamActor.ts';
 import {
+  AUDIENCE_OPTIONS,
   actorAutocomplete,
+  actorOption,
   actorOptionDefinition,
-  actorText,
+  answer,
+  askedPrivate,
   GUILD_ONLY,
-  mentionOptionDefinition,
-  mentionUser,
-  privateFlag,
-  privateOptionDefinition,
 } from './shared.ts';
 
-const options = z.object({
-  actor: actorText,
-  other: actorText,
-  category: z.string().max(60).optional(),
-  private: privateFlag,
-  mention: mentionUser,
-});
-
-const categoryOption = {
-  type: ApplicationCommandOptionType.String,
-  name: 'category',
-  description: 'Only this category (Allies, Partners, …)',
-  autocomplete: true,
-  max_length: 60,
-} as const;
-
 /** `of` and `toward` take the same options: an actor and an optional category. */
-function listingSubcommand(name: string, description: string): APIApplicationCommandSubcommandOption {
+function listingSubcommand<const N extends string>(name: N, description: string) {
   return {
     type: ApplicationCommandOptionType.Subcommand,
     name,
     description,
     options: [
       actorOptionDefinition('actor', 'Name, code or alias'),
-      categoryOption,
-      privateOptionDefinition,
-      mentionOptionDefinition,
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'category',
+        description: 'Only this category (Allies, Partners, …)',
+        autocomplete: true,
+        max_length: 60,
+      },
+      ...AUDIENCE_OPTIONS,
     ],
-  };
+  } as const;
 }
 
-export const relationsCommand: CommandModule = {
-  definition: {
-    type: ApplicationCommandType.ChatInput,
-    name: 'relations',
-    description: 'How actors list each other: allies, partners, rivals…',
-    ...GUILD_ONLY,
-    options: [
-      listingSubcommand('of', 'Whom an actor lists, and as what'),
-      listingSubcommand('toward', 'Which profiles list an actor, and as what'),
-      {
-        type: ApplicationCommandOptionType.Subcommand,
-        name: 'between',
-        description: 'How two actors list each other',
-        options: [
-          actorOptionDefinition('actor', 'First actor (in a team channel, defaults to the team’s actor)'),
-          actorOptionDefinition('other', 'Second actor'),
-          privateOptionDefinition,
-          mentionOptionDefinition,
-        ],
-      },
-    ],
-  },
+const declared = commandOptions({
+  type: ApplicationCommandType.ChatInput,
+  name: 'relations',
+  description: 'How actors list each other: allies, partners, rivals…',
+  ...GUILD_ONLY,
+  options: [
+    listingSubcommand('of', 'Whom an actor lists, and as what'),
+    listingSubcommand('toward', 'Which profiles list an actor, and as what'),
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'between',
+      description: 'How two actors list each other',
+      options: [
+        actorOptionDefinition('actor', 'First actor (in a team channel, defaults to the team’s actor)'),
+        actorOptionDefinition('other', 'Second actor'),
+        ...AUDIENCE_OPTIONS,
+      ],
+    },
+  ],
+});
 
-  isPrivate: (request) => request.options.private === true,
+export const relationsCommand: CommandModule = {
+  definition: declared.definition,
+
+  isPrivate: askedPrivate,
 
   run(request: CommandRequest, context: Context): Response {
-    const o = options.parse(request.options);
+    const o = declared.parse(request);
     const { graph } = context.engine;
     const first = actorOption(o.actor, request, context);
     if (!first.ok) return first.response;
@@ -98,19 +81,10 @@ export const relationsCommand: CommandModule = {
       map: ReturnType<typeof relationsMapAttachment>,
     ) => {
       if (map) embed.image = { url: `attachment://${map.name}` };
-      return {
-        type: 'message' as const,
-        reply: message({
-          embeds: [embed],
-          files: map ? [map] : [],
-          ephemeral: o.private,
-          mentionUserId: o.mention,
-          content: notes.join('\n') || undefined,
-        }),
-      };
+      return answer(o, { embeds: [embed], files: map ? [map] : [], content: notes.join('\n') || undefined });
     };
 
-    switch (request.subcommand) {
+    switch (o.subcommand) {
       case 'of': {
         const result = graph.of(first.actor, o.category);
         return reply(
@@ -135,8 +109,6 @@ export const relationsCommand: CommandModule = {
           relationsMapAttachment(context.engine, { kind: 'between', result }),
         );
       }
-      default:
-        throw new Error(`unknown /relations subcommand ${request.subcommand}`);
     }
   },
 

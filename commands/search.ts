@@ -1,57 +1,48 @@
 // /search: full text over every section of every profile, with snippets; in a team channel the team's
 // profile ranks first.
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
-import { z } from 'zod';
-import { actorOption } from '../src/dispatch/actorOption.ts';
 import type { CommandModule, Context } from '../src/dispatch/commandModule.ts';
+import { commandOptions } from '../src/dispatch/commandOptions.ts';
 import type { CommandRequest } from '../src/dispatch/request.ts';
 import type { Response } from '../src/dispatch/response.ts';
-import { message } from '../src/render/reply.ts';
 import { searchEmbed } from '../src/render/searchReply.ts';
 import { teamActor, teamNote } from '../src/teams/teamActor.ts';
 import {
+  AUDIENCE_OPTIONS,
   actorAutocomplete,
+  actorOption,
   actorOptionDefinition,
-  actorText,
+  answer,
+  askedPrivate,
   GUILD_ONLY,
   MAX_QUERY_LENGTH,
-  mentionOptionDefinition,
-  mentionUser,
-  privateFlag,
-  privateOptionDefinition,
 } from './shared.ts';
 
-const options = z.object({
-  query: z.string().transform((s) => s.slice(0, MAX_QUERY_LENGTH)),
-  actor: actorText,
-  private: privateFlag,
-  mention: mentionUser,
+const declared = commandOptions({
+  type: ApplicationCommandType.ChatInput,
+  name: 'search',
+  description: 'Search the text of every profile',
+  ...GUILD_ONLY,
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'query',
+      description: 'Words to look for',
+      required: true,
+      max_length: MAX_QUERY_LENGTH,
+    },
+    actorOptionDefinition('actor', 'Only this actor’s profile'),
+    ...AUDIENCE_OPTIONS,
+  ],
 });
 
 export const searchCommand: CommandModule = {
-  definition: {
-    type: ApplicationCommandType.ChatInput,
-    name: 'search',
-    description: 'Search the text of every profile',
-    ...GUILD_ONLY,
-    options: [
-      {
-        type: ApplicationCommandOptionType.String,
-        name: 'query',
-        description: 'Words to look for',
-        required: true,
-        max_length: MAX_QUERY_LENGTH,
-      },
-      actorOptionDefinition('actor', 'Only this actor’s profile'),
-      privateOptionDefinition,
-      mentionOptionDefinition,
-    ],
-  },
+  definition: declared.definition,
 
-  isPrivate: (request) => request.options.private === true,
+  isPrivate: askedPrivate,
 
   run(request: CommandRequest, context: Context): Response {
-    const o = options.parse(request.options);
+    const o = declared.parse(request);
     const { engine } = context;
     let profileId: string | undefined;
     let scopeName: string | undefined;
@@ -65,18 +56,13 @@ export const searchCommand: CommandModule = {
     const result = engine.sections.search(o.query, { profileId, favourProfileId: team?.actor.profileId });
     const embed = searchEmbed(engine.corpus, o.query, result, scopeName);
     const noHits = result.hits.length === 0;
-    return {
-      type: 'message',
-      reply: message({
-        embeds: [embed],
-        // A miss is a did-you-mean: only the one who asked needs it.
-        ephemeral: o.private || noHits,
-        mentionUserId: noHits ? undefined : o.mention,
-        content: team?.actor.profileId
-          ? teamNote(team, request.channel?.name ?? null, 'Team profile ranked first')
-          : undefined,
-      }),
-    };
+    // A miss is a did-you-mean: only the one who asked needs it.
+    return answer(noHits ? { private: true } : o, {
+      embeds: [embed],
+      content: team?.actor.profileId
+        ? teamNote(team, request.channel?.name ?? null, 'Team profile ranked first')
+        : undefined,
+    });
   },
 
   autocomplete: actorAutocomplete,

@@ -17,7 +17,7 @@ import {
   SELECT_OPTIONS_MAX,
 } from './limits.ts';
 import { cachedProfilePages, type ProfilePage } from './profilePages.ts';
-import { type MessageReply, message } from './reply.ts';
+import { type MessageOptions, type MessageReply, message } from './reply.ts';
 import { BOT_NAME } from './theme.ts';
 
 export interface ProfileView {
@@ -41,24 +41,29 @@ export function profileView(
 }
 
 export interface ProfileMessageOptions {
-  ephemeral?: boolean;
-  mentionUserId?: string;
   /** A line above the embed, e.g. which team default was used. */
   note?: string;
   loadedAt: Date;
 }
 
-export function profileMessage(view: ProfileView, options: ProfileMessageOptions): MessageReply {
+/** A page with its footer and buttons, for whoever the message is for. */
+export function profileContent(
+  view: ProfileView,
+  options: ProfileMessageOptions,
+): Omit<MessageOptions, 'ephemeral' | 'mentionUserId'> {
   const page = view.pages[view.index]!;
   const sectionPart = page.parts > 1 ? ` (${page.part}/${page.parts})` : '';
   const footer = `${truncate(page.label, 80)}${sectionPart} · page ${view.index + 1} of ${view.pages.length} · ${BOT_NAME} · data loaded ${formatTime(options.loadedAt)}`;
-  return message({
+  return {
     embeds: [{ ...page.embed, footer: { text: footer } }],
     components: navigation(view),
-    ephemeral: options.ephemeral,
-    mentionUserId: options.mentionUserId,
     content: options.note,
-  });
+  };
+}
+
+/** A page as a public message, as a button's update shows it. */
+export function profileMessage(view: ProfileView, options: ProfileMessageOptions): MessageReply {
+  return message(profileContent(view, options));
 }
 
 function navigation(view: ProfileView): APIActionRowComponent<APIComponentInMessageActionRow>[] {

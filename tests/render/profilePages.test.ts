@@ -7,8 +7,9 @@ import type { Response } from '../../src/dispatch/response.ts';
 import type { Profile } from '../../src/profiles/schema.ts';
 import { ELLIPSIS } from '../../src/render/budget.ts';
 import { unescapeMarkdown } from '../../src/render/escape.ts';
-import { profileMessage, profileView } from '../../src/render/profileMessage.ts';
+import { profileContent, profileView } from '../../src/render/profileMessage.ts';
 import { type ProfilePage, profilePages } from '../../src/render/profilePages.ts';
+import { message } from '../../src/render/reply.ts';
 import { commandRequest, contextOf, makeCorpus, makeEngine, makeProfile } from '../engine/corpora.ts';
 import { world } from './arbitraries.ts';
 import { expectWithinLimits, replyViolations } from './limitsChecker.ts';
@@ -78,14 +79,13 @@ describe('profile pages, generated profiles', () => {
         const pages = profilePages(corpus, profile);
         expect(pages[0]?.key).toBe('overview');
         pages.forEach((page, index) => {
-          const reply = profileMessage(
-            { profile, pages, index },
-            {
-              loadedAt: corpus.loadedAt,
-              note: '-# A note above the page.',
-              mentionUserId: '100000000000000042',
-            },
-          );
+          const reply = message({
+            ...profileContent(
+              { profile, pages, index },
+              { loadedAt: corpus.loadedAt, note: '-# A note above the page.' },
+            ),
+            mentionUserId: '100000000000000042',
+          });
           expect(
             replyViolations(reply),
             `page ${index + 1} (${page.key} ${page.part}/${page.parts})`,
