@@ -1,5 +1,6 @@
 // `npm start`: configuration, data, then Discord (or, with no token and a terminal, the console).
-import { DossierBot, failedRequest } from './bot/bot.ts';
+import { DossierBot } from './bot/bot.ts';
+import { failedRequest } from './bot/interactionPipeline.ts';
 import { configOrExit } from './config/startupConfig.ts';
 import { Cooldown } from './dispatch/cooldown.ts';
 import { createLogger } from './log/logger.ts';

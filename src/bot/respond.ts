@@ -7,6 +7,7 @@ import {
   MessageFlags,
   Routes,
 } from 'discord-api-types/v10';
+import { callbackBody } from '../dispatch/callbackBody.ts';
 import type { Response } from '../dispatch/response.ts';
 import type { MessageReply } from '../render/reply.ts';
 
@@ -14,20 +15,6 @@ export interface InteractionRef {
   id: string;
   token: string;
   applicationId: string;
-}
-
-export function callbackBody(response: Response): APIInteractionResponse {
-  switch (response.type) {
-    case 'choices':
-      return {
-        type: InteractionResponseType.ApplicationCommandAutocompleteResult,
-        data: { choices: response.choices },
-      };
-    case 'message':
-      return { type: InteractionResponseType.ChannelMessageWithSource, data: response.reply.data };
-    case 'update':
-      return { type: InteractionResponseType.UpdateMessage, data: response.reply.data };
-  }
 }
 
 function files(reply: MessageReply | undefined) {

@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { COMMANDS } from '../../commands/index.ts';
-import { callbackBody } from '../bot/respond.ts';
+import { callbackBody } from '../dispatch/callbackBody.ts';
 import { Dispatcher } from '../dispatch/dispatcher.ts';
 import type { Request, Requester } from '../dispatch/request.ts';
 import type { Response } from '../dispatch/response.ts';

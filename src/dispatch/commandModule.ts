@@ -1,13 +1,9 @@
 // The contract every module in commands/ fulfils: its definition as Discord API JSON, and its handlers.
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Engine } from '../engine.ts';
+import type { Status } from '../runtime/engineHolder.ts';
 import type { AutocompleteRequest, CommandRequest, ComponentRequest } from './request.ts';
 import type { Response } from './response.ts';
-
-export interface Status {
-  startedAt: Date;
-  lastReload?: { at: Date; ok: boolean; message: string };
-}
 
 export interface Context {
   engine: Engine;

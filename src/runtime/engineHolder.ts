@@ -1,6 +1,5 @@
 // Holds the Engine every request reads, and replaces it on reload. A reload builds the new Engine beside the
 // old one and swaps one reference; bad data keeps the last good Engine serving.
-import type { Status } from '../dispatch/commandModule.ts';
 import { buildEngine, type Engine } from '../engine.ts';
 import type { Logger } from '../log/logger.ts';
 import { counted } from '../plural.ts';
@@ -8,6 +7,12 @@ import { errorCount } from '../profiles/corpus.ts';
 import { formatDiagnostic, sortDiagnostics } from '../profiles/formatDiagnostic.ts';
 import { loadCorpus } from '../profiles/loadCorpus.ts';
 import { eachInSlices } from '../slices.ts';
+
+/** What the running bot knows of itself, as /help and the health endpoint report it. */
+export interface Status {
+  startedAt: Date;
+  lastReload?: { at: Date; ok: boolean; message: string };
+}
 
 export interface ReloadOutcome {
   ok: boolean;
