@@ -108,7 +108,7 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
   }
 
   print(
-    `Dossier console — ${counted(holder.engine.corpus.profiles.length, 'profile')}, ${counted(holder.engine.corpus.actors.length, 'actor')}. Commands: ${chatCommandNames(COMMANDS).join(' ')}. Ctrl-D quits.`,
+    `Dossier console — ${counted(holder.engine.corpus.profiles.length, 'profile')}, ${counted(holder.engine.corpus.actors.length, 'actor')}. Commands: ${chatCommandNames(COMMANDS).join(' ')}. exit or Ctrl-D quits.`,
   );
   const rl = createInterface({
     input: process.stdin,
@@ -120,7 +120,7 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
   let keys: Key[] = [];
   rl.prompt();
   for await (const line of rl) {
-    if (/^(exit|quit)$/i.test(line.trim())) break;
+    if (/^\.?(exit|quit)$/i.test(line.trim())) break;
     if (line.trim()) keys = (await runLine(line, keys)).keys;
     rl.prompt();
   }

@@ -2,7 +2,14 @@
 // allowlist, cooldown), then the handler; an exception becomes "something went wrong (ref …)".
 import type { Logger } from '../log/logger.ts';
 import { newRef } from '../log/logger.ts';
-import { guildOnly, refused, slowDown, somethingWentWrong, staleComponent } from '../render/notices.ts';
+import {
+  guildOnly,
+  refused,
+  slowDown,
+  somethingWentWrong,
+  staleComponent,
+  unknownCommand,
+} from '../render/notices.ts';
 import type { CommandModule, Context } from './commandModule.ts';
 import type { Cooldown } from './cooldown.ts';
 import type { Request } from './request.ts';
@@ -49,12 +56,12 @@ export class Dispatcher {
     const context = this.options.context();
     try {
       const response = await this.run(request, context);
-      return response
-        ? { response, outcome: 'ok' }
-        : {
-            response: { type: 'message', reply: staleComponent('Dossier does not recognise this button.') },
-            outcome: 'unknown',
-          };
+      if (response) return { response, outcome: 'ok' };
+      const reply =
+        request.kind === 'command'
+          ? unknownCommand(request.command)
+          : staleComponent('Dossier does not recognise this button.');
+      return { response: { type: 'message', reply }, outcome: 'unknown' };
     } catch (err) {
       const ref = newRef();
       this.options.logger.error({ ref, err, request: describe(request) }, 'handler failed');

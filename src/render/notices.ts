@@ -62,6 +62,16 @@ export function staleComponent(reason: string): MessageReply {
   );
 }
 
+/** A command Dossier does not have: one registered by an older version, or typed wrong in the console. */
+export function unknownCommand(name: string): MessageReply {
+  const shown = escapeUserText(truncate(name, 100));
+  return notice(
+    COLOUR.notFound,
+    'Unknown command',
+    `Dossier has no command “${shown}”. It may have been removed in an update; \`/help\` lists what there is.`,
+  );
+}
+
 export function refused(): MessageReply {
   return notice(COLOUR.refused, 'Not available here', 'Dossier is not enabled in this server.');
 }

@@ -112,6 +112,15 @@ describe('npm run console', () => {
     expect(r.stdout).toContain('No command /nosuch');
   });
 
+  it('leaves on exit, quit and .exit, as Node’s REPL does, without running what follows', async () => {
+    for (const word of ['quit', '.exit']) {
+      const r = await runConsole([], `${word}\n/profile tajikistan\n`);
+      expect(r.code, word).toBe(0);
+      expect(r.stdout, word).toContain('exit or Ctrl-D quits');
+      expect(r.stdout, word).not.toContain('Overview · page 1 of 3');
+    }
+  });
+
   it('explains bad usage', async () => {
     const r = await runConsole(['--out']);
     expect(r.code).toBe(2);
