@@ -140,7 +140,7 @@ export function commandOptions<const D extends DeclaredCommand>(declaration: D):
     parse(request) {
       if (flat) return flat.parse(request.options) as ArgumentsOf<D>;
       const schema = request.subcommand === undefined ? undefined : schemas.get(request.subcommand);
-      if (!schema) throw new Error(`/${declaration.name}: unknown subcommand ${request.subcommand}`);
+      if (!schema) throw new Error(`unknown /${declaration.name} subcommand ${request.subcommand}`);
       return { subcommand: request.subcommand, ...schema.parse(request.options) } as ArgumentsOf<D>;
     },
   };

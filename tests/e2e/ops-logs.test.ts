@@ -45,8 +45,8 @@ it('never logs the token, a message text, or a failure without the ref the user 
   await ask(button(next!, { ...ctx, message: profile.original }));
   const cards = await ask(messageCommand('Find actors', { content: MESSAGE_TEXT }, ctx));
   expect(replyText(cards)).toContain('Kesh');
-  // A request no handler can take (Discord would have cut the section to 40 characters): a handler failure.
-  const failed = await ask(slash('profile', { actor: 'valdoria', section: 'x'.repeat(60) }, ctx));
+  // A request no handler can take (a subcommand Dossier never declared): a handler failure.
+  const failed = await ask(slash('relations sideways', { actor: 'valdoria' }, ctx));
   expect(firstEmbed(failed)?.title).toBe('Something went wrong');
 
   await bot.waitForLog((l) => l.msg === 'interaction' && l.outcome === 'error', 5_000, 'the failure logged');
