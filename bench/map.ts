@@ -1,32 +1,66 @@
-// Relations map rendering (layout to SVG, then resvg to PNG) for a seed-sized map of 13 edges and a crowded one
-// of 200, with the SVG step timed alone so a slow figure says which half is slow.
+// Relations maps: how long one takes to draw (cold, in the render threads) and to serve from the cache, and what
+// drawing costs everyone else: the longest the main thread's event loop is held while 20 maps are requested at
+// once (drawn off the main thread, beside drawing them on it as before), and autocomplete latency through the
+// bot while those 20 maps are drawn.
 import { buildEngineSync, type Engine } from '../src/engine.ts';
-import {
-  rasterizeSvg,
-  renderRelationsMapPng,
-  renderRelationsMapSvg,
-} from '../src/render/relationsMap/index.ts';
-import { relationsMapModel } from '../src/render/relationsMapAttachment.ts';
+import { renderRelationsMapPng } from '../src/render/relationsMap/index.ts';
+import { MapCache } from '../src/render/relationsMap/mapCache.ts';
+import type { RelationsMapModel } from '../src/render/relationsMap/model.ts';
+import { closeRenderPool, renderOffThread } from '../src/render/relationsMap/renderPool.ts';
+import { relationsMapModel } from '../src/render/relationsMapModel.ts';
+import { autocomplete, DiscordSimulator, slash } from '../tests/sim/index.ts';
+import { startQuietBot } from './botProcess.ts';
 import { generateCorpus, SPECIAL } from './corpus.ts';
-import { parseGenerated } from './loadGenerated.ts';
+import { StallMonitor } from './eventLoop.ts';
+import { parseGenerated, writeDataDir } from './loadGenerated.ts';
 import type { Iterations } from './options.ts';
-import { measure, type Summary } from './stats.ts';
+import { pick, seeded } from './random.ts';
+import { measure, type Summary, summarize } from './stats.ts';
 
 export const MAP_PROFILES = 1000;
+/** Maps requested at once in the load figures. */
+export const MAPS_AT_ONCE = 20;
 
 export interface MapFigures {
   edges: number;
   kind: string;
-  png: Summary;
-  svg: Summary;
-  raster: Summary;
+  /** Drawn in the render threads, cache bypassed. */
+  cold: Summary;
+  /** The same picture again, through the cache (model, key, lookup). */
+  cached: Summary;
+  /** Drawn on the calling thread, as every map was before the render threads. */
+  inline: Summary;
   bytes: number;
   size: string;
 }
 
-/** `engine`: one already built over the generated MAP_PROFILES corpus, to save building another. */
-export function benchMap(it: Iterations['map'], engine?: Engine): MapFigures[] {
-  engine ??= buildEngineSync(parseGenerated(generateCorpus(MAP_PROFILES)));
+export interface MapLoadFigures {
+  /** Longest event-loop hold while MAPS_AT_ONCE distinct maps are requested at once. */
+  heldMs: { offThread: number; inline: number };
+  /** Wall time until all MAPS_AT_ONCE pictures are ready. */
+  allReadyMs: { offThread: number; inline: number };
+  /** Autocomplete through the bot: alone, and while MAPS_AT_ONCE /relations are answered. */
+  autocomplete: { alone: Summary; withMaps: Summary; failures: number };
+}
+
+async function measureAsync(
+  fn: (i: number) => Promise<unknown>,
+  it: Iterations['map'],
+  warmup = 3,
+): Promise<Summary> {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  const samples: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < it.iterations; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    samples.push(performance.now() - t0);
+    if (samples.length >= 5 && performance.now() - start > it.budgetMs) break;
+  }
+  return summarize(samples);
+}
+
+function benchModels(engine: Engine): RelationsMapModel[] {
   const { corpus } = engine;
   const seedLike = corpus.actorByCode.get(SPECIAL.tajikar.code)!;
   // The actor most profiles list gives a 'toward' map with as many edges as wanted.
@@ -34,21 +68,126 @@ export function benchMap(it: Iterations['map'], engine?: Engine): MapFigures[] {
     engine.graph.toward(a).edges.length > engine.graph.toward(best).edges.length ? a : best,
   );
   const toward = engine.graph.toward(popular);
-  const models = [
+  return [
     relationsMapModel(engine, { kind: 'of', result: engine.graph.of(seedLike) }),
     relationsMapModel(engine, { kind: 'toward', result: { ...toward, edges: toward.edges.slice(0, 200) } }),
   ];
-  return models.map((model) => {
-    const svgText = renderRelationsMapSvg(model);
-    const rendered = renderRelationsMapPng(model);
-    return {
+}
+
+/** `engine`: one already built over the generated MAP_PROFILES corpus, to save building another. */
+export async function benchMap(it: Iterations['map'], engine?: Engine): Promise<MapFigures[]> {
+  engine ??= buildEngineSync(parseGenerated(generateCorpus(MAP_PROFILES)));
+  const figures: MapFigures[] = [];
+  for (const [i, model] of benchModels(engine).entries()) {
+    const cache = new MapCache(renderOffThread);
+    // A hit, as a request makes it: the key from data version and request; the model is not built.
+    const key = () => `1:${JSON.stringify([model.kind, String(i), undefined])}`;
+    const rendered = await cache.get(key(), () => model);
+    figures.push({
       edges: model.edges.length,
       kind: model.kind,
-      png: measure(() => renderRelationsMapPng(model), { ...it, warmup: 3 }),
-      svg: measure(() => renderRelationsMapSvg(model), { ...it, warmup: 3 }),
-      raster: measure(() => rasterizeSvg(svgText), { ...it, warmup: 3 }),
+      cold: await measureAsync(() => renderOffThread(model), it),
+      cached: await measureAsync(() => cache.get(key(), () => model), {
+        ...it,
+        iterations: it.iterations * 10,
+      }),
+      inline: measure(() => renderRelationsMapPng(model), { ...it, warmup: 3 }),
       bytes: rendered.png.length,
       size: `${rendered.width}×${rendered.height}`,
-    };
+    });
+  }
+  await closeRenderPool();
+  return figures;
+}
+
+/** Distinct 'of' maps of profiled actors, so none is served from a cache. */
+function manyModels(engine: Engine, count: number, offset: number): RelationsMapModel[] {
+  const profiled = engine.corpus.actors.filter((a) => a.profileId);
+  return Array.from({ length: count }, (_, i) => {
+    const actor = profiled[(offset + i * 7) % profiled.length]!;
+    return relationsMapModel(engine, { kind: 'of', result: engine.graph.of(actor) });
   });
+}
+
+async function holdWhile(run: () => Promise<unknown>): Promise<{ heldMs: number; wallMs: number }> {
+  const monitor = new StallMonitor('maps').start();
+  const t0 = performance.now();
+  await run();
+  const wallMs = performance.now() - t0;
+  const report = await monitor.stop();
+  return { heldMs: report.heldMs, wallMs };
+}
+
+export async function benchMapLoad(it: Iterations['interactions'], engine?: Engine): Promise<MapLoadFigures> {
+  const generated = generateCorpus(MAP_PROFILES);
+  engine ??= buildEngineSync(parseGenerated(generated));
+  const cache = new MapCache(renderOffThread);
+  const warm = manyModels(engine, 1, 999)[0]!;
+  await cache.get('warm', () => warm); // threads started, as on a bot that has drawn a map before
+  // Models are built before timing: a bot builds each in the tick of its own request, not 20 in one tick.
+  const models = manyModels(engine, MAPS_AT_ONCE, 0);
+  const off = await holdWhile(() => Promise.all(models.map((m, i) => cache.get(String(i), () => m))));
+  const inline = await holdWhile(async () => {
+    for (const model of models) {
+      renderRelationsMapPng(model);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  });
+  await closeRenderPool();
+  return {
+    heldMs: { offThread: off.heldMs, inline: inline.heldMs },
+    allReadyMs: { offThread: off.wallMs, inline: inline.wallMs },
+    autocomplete: await autocompleteUnderMaps(generated, it),
+  };
+}
+
+/** Autocomplete requests at a steady 100/s through the real bot, alone and while 20 maps are being answered. */
+async function autocompleteUnderMaps(
+  generated: ReturnType<typeof generateCorpus>,
+  it: Iterations['interactions'],
+): Promise<MapLoadFigures['autocomplete']> {
+  const data = await writeDataDir(generated);
+  const sim = await new DiscordSimulator({
+    guilds: [{ name: 'Bench', channels: [{ name: 'general' }] }],
+    responseTimeoutMs: 10_000,
+  }).start();
+  const bot = await startQuietBot(sim, data.dir).catch(async (error) => {
+    await sim.stop();
+    await data.remove();
+    throw error;
+  });
+  const random = seeded(7);
+  const typed = () => pick(random, generated.actors).name.slice(0, 1 + Math.floor(random() * 5));
+  let failures = 0;
+  const stream = async (count: number): Promise<number[]> => {
+    const times: Promise<number>[] = [];
+    for (let i = 0; i < count; i++) {
+      const spec = autocomplete('relations of', { actor: typed() }, 'actor');
+      times.push(
+        (async () => {
+          const t0 = performance.now();
+          const result = await sim.interact(spec).catch(() => undefined);
+          if (result?.callback?.type !== 8) failures++;
+          return performance.now() - t0;
+        })(),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return Promise.all(times);
+  };
+  try {
+    const profiled = generated.actors.filter((a) => a.profileId);
+    const mapRequest = (i: number) =>
+      sim.interact(slash('relations of', { actor: profiled[(i * 11) % profiled.length]!.code }));
+    await Promise.all([stream(Math.min(60, it.warmup)), mapRequest(999)]);
+    const alone = await stream(Math.max(100, it.count / 8));
+    const maps = Promise.all(Array.from({ length: MAPS_AT_ONCE }, (_, i) => mapRequest(i)));
+    const withMaps = await stream(Math.max(100, it.count / 8));
+    await maps;
+    return { alone: summarize(alone), withMaps: summarize(withMaps), failures };
+  } finally {
+    await bot.stop();
+    await sim.stop();
+    await data.remove();
+  }
 }

@@ -4,7 +4,7 @@ import type { StallReport } from './eventLoop.ts';
 import type { FuseFigures } from './fuse.ts';
 import { type GoalResult, verdict } from './goals.ts';
 import type { InteractionFigures } from './interactions.ts';
-import type { MapFigures } from './map.ts';
+import { MAPS_AT_ONCE, type MapFigures, type MapLoadFigures } from './map.ts';
 import type { Check } from './ranking.ts';
 import type { ReloadFigures } from './stall.ts';
 import { type Cell, count, mb, ms, printTable, ratio } from './table.ts';
@@ -145,20 +145,46 @@ export function printInteractions(f: InteractionFigures): void {
   );
 }
 
-export function printMap(figures: MapFigures[]): void {
+export function printMap(figures: MapFigures[], load: MapLoadFigures | undefined): void {
   printTable(
-    'Relations map render, ms',
-    ['map', 'PNG p50', 'PNG p99', 'n', 'SVG p50', 'raster p50', 'image'],
+    'Relations map, ms (cold: drawn in the render threads; inline: on the calling thread, as before)',
+    ['map', 'cold p50', 'cold p99', 'cached p50', 'cached p99', 'inline p50', 'inline p99', 'image'],
     figures.map((f) => [
       `${f.kind}, ${f.edges} edges`,
-      f.png.p50,
-      f.png.p99,
-      count(f.png.n),
-      f.svg.p50,
-      f.raster.p50,
+      f.cold.p50,
+      f.cold.p99,
+      f.cached.p50,
+      f.cached.p99,
+      f.inline.p50,
+      f.inline.p99,
       `${f.size}, ${Math.round(f.bytes / 1024)} KB`,
     ]),
   );
+  if (!load) return;
+  printTable(
+    `${MAPS_AT_ONCE} maps requested at once, ms`,
+    ['', 'render threads', 'main thread (before)'],
+    [
+      ['longest event-loop hold', load.heldMs.offThread, load.heldMs.inline],
+      ['all pictures ready', load.allReadyMs.offThread, load.allReadyMs.inline],
+    ],
+  );
+  const a = load.autocomplete;
+  printTable(
+    'Autocomplete through the bot at 100/s, ms',
+    ['', 'p50', 'p99', 'max', 'n'],
+    [
+      ['alone', a.alone.p50, a.alone.p99, a.alone.max, count(a.alone.n)],
+      [
+        `while ${MAPS_AT_ONCE} maps are answered`,
+        a.withMaps.p50,
+        a.withMaps.p99,
+        a.withMaps.max,
+        count(a.withMaps.n),
+      ],
+    ],
+  );
+  if (a.failures > 0) console.log(`${a.failures} autocomplete requests failed`);
 }
 
 export function printGoals(title: string, goals: readonly GoalResult[]): void {

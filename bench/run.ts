@@ -10,7 +10,7 @@ import {
   engineGoals,
   GOAL_SIZE,
   interactionGoals,
-  mapGoal,
+  mapGoals,
   rankingGoal,
   reloadStallGoal,
 } from './evaluate.ts';
@@ -18,7 +18,7 @@ import { benchFuse } from './fuse.ts';
 import { goalResults } from './goals.ts';
 import { benchInteractions } from './interactions.ts';
 import { parseGenerated } from './loadGenerated.ts';
-import { benchMap, MAP_PROFILES } from './map.ts';
+import { benchMap, benchMapLoad, MAP_PROFILES } from './map.ts';
 import { parseOptions } from './options.ts';
 import { type Check, rankingChecks } from './ranking.ts';
 import { printEngine, printGoals, printInteractions, printMap, printRanking, printReload } from './report.ts';
@@ -97,10 +97,11 @@ if (sections.has('interactions')) {
 }
 
 if (sections.has('map')) {
-  const figures = benchMap(it.map, mapEngine);
+  const figures = await benchMap(it.map, mapEngine);
+  const load = await benchMapLoad(it.interactions, mapEngine);
   mapEngine = undefined;
-  printMap(figures);
-  mapGoal(figures);
+  printMap(figures, load);
+  mapGoals(figures, load);
 }
 
 printGoals('Goals', goalResults());

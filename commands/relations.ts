@@ -70,7 +70,7 @@ export const relationsCommand: CommandModule = {
 
   isPrivate: askedPrivate,
 
-  run(request: CommandRequest, context: Context): Response {
+  async run(request: CommandRequest, context: Context): Promise<Response> {
     const o = declared.parse(request);
     const { graph } = context.engine;
     const first = actorOption(o.actor, request, context);
@@ -78,7 +78,7 @@ export const relationsCommand: CommandModule = {
     const notes = first.team ? [teamNote(first.team, request.channel?.name ?? null)] : [];
     const reply = (
       embed: ReturnType<typeof relationsOfEmbed>,
-      map: ReturnType<typeof relationsMapAttachment>,
+      map: Awaited<ReturnType<typeof relationsMapAttachment>>,
     ) => {
       if (map) embed.image = { url: `attachment://${map.name}` };
       return answer(o, { embeds: [embed], files: map ? [map] : [], content: notes.join('\n') || undefined });
@@ -89,14 +89,22 @@ export const relationsCommand: CommandModule = {
         const result = graph.of(first.actor, o.category);
         return reply(
           relationsOfEmbed(result, o.category),
-          relationsMapAttachment(context.engine, { kind: 'of', result }),
+          await relationsMapAttachment(context.engine, { kind: 'of', result }, [
+            'of',
+            result.subject.code,
+            o.category,
+          ]),
         );
       }
       case 'toward': {
         const result = graph.toward(first.actor, o.category);
         return reply(
           relationsTowardEmbed(result, o.category),
-          relationsMapAttachment(context.engine, { kind: 'toward', result }),
+          await relationsMapAttachment(context.engine, { kind: 'toward', result }, [
+            'toward',
+            result.subject.code,
+            o.category,
+          ]),
         );
       }
       case 'between': {
@@ -106,7 +114,11 @@ export const relationsCommand: CommandModule = {
         const result = graph.between(first.actor, second.actor);
         return reply(
           relationsBetweenEmbed(result),
-          relationsMapAttachment(context.engine, { kind: 'between', result }),
+          await relationsMapAttachment(context.engine, { kind: 'between', result }, [
+            'between',
+            result.a.code,
+            result.b.code,
+          ]),
         );
       }
     }

@@ -19,6 +19,8 @@ const ONE_EMOJI = /^\p{RGI_Emoji}$/v;
 export const actorSchema = z.strictObject({
   code: actorCodeSchema,
   name: z.string().min(1).max(100),
+  /** A shorter name for tight places such as the relations map (`short: China`). */
+  short: z.string().min(1).max(40).optional(),
   kind: z.enum(ACTOR_KINDS),
   flag: z.string().regex(ONE_EMOJI, 'a flag is one emoji').optional(),
   aliases: z.array(z.string().min(1).max(80)).default([]),

@@ -1,118 +1,40 @@
-// Builds the relations map model from a graph query and renders it to the PNG attached to /relations replies.
+// The map picture attached to /relations replies: drawn off the main thread, kept in a cache shared by all requests.
 import type { Engine } from '../engine.ts';
-import { type CorpusActor, categoryInfo } from '../profiles/corpus.ts';
-import type { Category } from '../profiles/directory.ts';
-import type { RelationsBetween, RelationsOf, RelationsToward } from '../relations/graph.ts';
-import {
-  type MapActor,
-  type MapCategory,
-  type MapEdge,
-  RELATIONS_MAP_FILE,
-  type RelationsMapModel,
-  renderRelationsMapPng,
-} from './relationsMap/index.ts';
+import { RELATIONS_MAP_FILE } from './relationsMap/index.ts';
+import { MapCache } from './relationsMap/mapCache.ts';
+import { renderOffThread } from './relationsMap/renderPool.ts';
+import { type RelationsQuery, relationsMapModel } from './relationsMapModel.ts';
 import type { Attachment } from './reply.ts';
 
-export type RelationsQuery =
-  | { kind: 'of'; result: RelationsOf }
-  | { kind: 'toward'; result: RelationsToward }
-  | { kind: 'between'; result: RelationsBetween };
+export const mapCache = new MapCache(renderOffThread);
 
-export function relationsMapModel(engine: Engine, query: RelationsQuery): RelationsMapModel {
-  const { corpus } = engine;
-  const actors = new Map<string, MapActor>();
-  const addActor = (code: string, actor: CorpusActor | undefined) => {
-    if (!actors.has(code)) actors.set(code, mapActor(code, actor));
-  };
-  const categories = new Map<string, MapCategory>();
-  const addCategory = (name: string, info: Category = categoryInfo(corpus, name)) => {
-    if (!categories.has(name)) categories.set(name, mapCategory(name, info));
-  };
-  const edges: MapEdge[] = [];
+/**
+ * Every engine is one version of the data (a reload builds a new one), so its number in this map is the data
+ * version: maps of older data are never served again and age out of the cache.
+ */
+const versions = new WeakMap<Engine, number>();
+let lastVersion = 0;
 
-  if (query.kind === 'of') {
-    const { result } = query;
-    for (const c of result.categories) {
-      addCategory(c.name, c.info);
-      for (const a of c.actors) {
-        addActor(a.code, a.actor);
-        edges.push({ from: result.subject.code, to: a.code, category: c.name });
-      }
-    }
-    return {
-      kind: 'of',
-      center: mapActor(result.subject.code, result.subject),
-      actors: [...actors.values()],
-      categories: ordered(engine, categories),
-      edges,
-    };
+export function dataVersion(engine: Engine): number {
+  let version = versions.get(engine);
+  if (version === undefined) {
+    version = ++lastVersion;
+    versions.set(engine, version);
   }
-  if (query.kind === 'toward') {
-    const { result } = query;
-    for (const e of result.edges) {
-      addCategory(e.category, e.info);
-      addActor(e.from.code, e.from);
-      edges.push({ from: e.from.code, to: result.subject.code, category: e.category });
-    }
-    return {
-      kind: 'toward',
-      center: mapActor(result.subject.code, result.subject),
-      actors: [...actors.values()],
-      categories: ordered(engine, categories),
-      edges,
-    };
-  }
-  const { result } = query;
-  const { a, b } = result;
-  for (const c of result.aToB.categories) {
-    addCategory(c.name, c.info);
-    edges.push({ from: a.code, to: b.code, category: c.name });
-  }
-  for (const c of result.bToA.categories) {
-    addCategory(c.name, c.info);
-    edges.push({ from: b.code, to: a.code, category: c.name });
-  }
-  for (const s of result.shared) {
-    addCategory(s.category, s.info);
-    for (const x of s.actors) {
-      addActor(x.code, x.actor);
-      edges.push(
-        { from: a.code, to: x.code, category: s.category },
-        { from: b.code, to: x.code, category: s.category },
-      );
-    }
-  }
-  return {
-    kind: 'between',
-    a: mapActor(a.code, a),
-    b: mapActor(b.code, b),
-    actors: [...actors.values()],
-    categories: ordered(engine, categories),
-    edges,
-  };
+  return version;
 }
 
-/** The picture, or nothing when there is nothing to draw about an actor without a profile. */
-export function relationsMapAttachment(engine: Engine, query: RelationsQuery): Attachment | null {
+/**
+ * The picture, or nothing when there is nothing to draw about an actor without a profile. `request`: what was
+ * asked (subcommand, actors, category), which with the data version determines the picture.
+ */
+export async function relationsMapAttachment(
+  engine: Engine,
+  query: RelationsQuery,
+  request: readonly (string | undefined)[],
+): Promise<Attachment | null> {
   if (query.kind === 'of' && !query.result.hasProfile) return null;
-  const { png } = renderRelationsMapPng(relationsMapModel(engine, query));
+  const key = `${dataVersion(engine)}:${JSON.stringify(request)}`;
+  const { png } = await mapCache.get(key, () => relationsMapModel(engine, query));
   return { name: RELATIONS_MAP_FILE, data: png };
-}
-
-function mapActor(code: string, actor: CorpusActor | undefined): MapActor {
-  return { code, name: actor?.name ?? code, flag: actor?.flag, hasProfile: Boolean(actor?.profileId) };
-}
-
-function mapCategory(name: string, info: Category): MapCategory {
-  return { name, colour: info.colour, polarity: info.polarity, meaning: info.meaning };
-}
-
-/** Directory order first (the order Dossier shows categories in), then any the directory lacks. */
-function ordered(engine: Engine, categories: Map<string, MapCategory>): MapCategory[] {
-  const order = engine.corpus.categories.map((c) => c.name.toLowerCase());
-  const rank = (name: string) => {
-    const i = order.indexOf(name.toLowerCase());
-    return i < 0 ? order.length : i;
-  };
-  return [...categories.values()].sort((x, y) => rank(x.name) - rank(y.name));
 }

@@ -12,7 +12,7 @@ import { formatDiagnostic } from '../../src/profiles/formatDiagnostic.ts';
 import { loadCorpus } from '../../src/profiles/loadCorpus.ts';
 import { parseProfile } from '../../src/profiles/parseProfile.ts';
 import { helpEmbed } from '../../src/render/helpReply.ts';
-import { relationsMapModel } from '../../src/render/relationsMapAttachment.ts';
+import { relationsMapModel } from '../../src/render/relationsMapModel.ts';
 import { resolveActor } from '../../src/search/resolveActor.ts';
 import { autocompleteRequest, contextOf } from '../engine/corpora.ts';
 import { JOIN_DIR, RESOLUTION_CASES, runResolutionCases } from '../engine/resolutionSet.ts';

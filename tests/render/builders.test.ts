@@ -185,7 +185,7 @@ describe.each(engines)('every builder on %s', (_name, load) => {
     }
   });
 
-  it('relations: of, toward and between for every actor (and pair), as embeds and as commands', () => {
+  it('relations: of, toward and between for every actor (and pair), as embeds and as commands', async () => {
     const { graph, corpus } = engine;
     const actors = corpus.actors.slice(0, 20);
     for (const a of corpus.actors) {
@@ -207,7 +207,7 @@ describe.each(engines)('every builder on %s', (_name, load) => {
       ['between', { actor: first.code, other: corpus.actors.at(-1)!.code, mention: '100000000000000042' }],
     ] as const) {
       expectWithinLimits(
-        run(relationsCommand.run(commandRequest('relations', options, { subcommand }), ctx)),
+        run(await relationsCommand.run(commandRequest('relations', options, { subcommand }), ctx)),
         subcommand,
       );
     }

@@ -4,7 +4,6 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { relationsCommand } from '../../commands/relations.ts';
-import type { Response } from '../../src/dispatch/response.ts';
 import { buildEngineSync } from '../../src/engine.ts';
 import {
   relationsBetweenEmbed,
@@ -120,7 +119,7 @@ describe('relations embeds, the largest listings', () => {
     expect(embedViolations([relationsBetweenEmbed(engine.graph.between(vsr, a))])).toEqual([]);
   });
 
-  it('the /relations commands answer within limits (the map attached)', () => {
+  it('the /relations commands answer within limits (the map attached)', async () => {
     const ctx = contextOf(engine);
     for (const [subcommand, options] of [
       ['of', { actor: 'VSR' }],
@@ -129,10 +128,7 @@ describe('relations embeds, the largest listings', () => {
       ['toward', { actor: 'VSR', category: '@everyone <@&1234567890123456789>' }],
       ['between', { actor: 'VSR', other: 'L001' }],
     ] as const) {
-      const response = relationsCommand.run(
-        commandRequest('relations', options, { subcommand }),
-        ctx,
-      ) as Response;
+      const response = await relationsCommand.run(commandRequest('relations', options, { subcommand }), ctx);
       expectWithinLimits(response, `${subcommand} ${JSON.stringify(options)}`);
     }
   });

@@ -3,7 +3,9 @@
 export interface MapActor {
   code: string;
   name: string;
-  /** Emoji; the picture may leave it out because the bundled font has no emoji. */
+  /** Shorter name from the directory, drawn when the full name does not fit. */
+  short?: string;
+  /** Emoji flag, drawn from the Twemoji pictures when there is one for it. */
   flag?: string;
   hasProfile: boolean;
 }

@@ -1,15 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MapActor, MapCategory, MapEdge, RelationsMapModel } from '../src/render/relationsMap/index.ts';
+import type {
+  MapActor,
+  MapCategory,
+  MapEdge,
+  RelationsMapModel,
+} from '../../../src/render/relationsMap/index.ts';
 import {
-  RELATIONS_MAP_FILE,
   rasterizeSvg,
   renderRelationsMapPng,
   renderRelationsMapSvg,
-} from '../src/render/relationsMap/index.ts';
-import { relationsMapScene } from '../src/render/relationsMap/render.ts';
-import type { Shape } from '../src/render/relationsMap/svg.ts';
-import { escapeXml, fitText, textWidth } from '../src/render/relationsMap/text.ts';
+} from '../../../src/render/relationsMap/index.ts';
+import { relationsMapScene } from '../../../src/render/relationsMap/render.ts';
+import type { Shape } from '../../../src/render/relationsMap/svg.ts';
+import { escapeXml, fitText, textWidth } from '../../../src/render/relationsMap/text.ts';
 
 // Fictional actors only.
 const VAL: MapActor = { code: 'VAL', name: 'Valdoria', hasProfile: true, flag: '🏳️' };
@@ -188,10 +192,6 @@ describe('relations map: of', () => {
     expect(again.svg).toBe(rendered.svg);
     expect(again.png.equals(rendered.png)).toBe(true);
     expect(renderRelationsMapSvg(model)).toBe(rendered.svg);
-  });
-
-  it('exports the attachment name', () => {
-    expect(RELATIONS_MAP_FILE).toBe('relations-map.png');
   });
 });
 
