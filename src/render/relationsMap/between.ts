@@ -4,6 +4,7 @@ import { sectionsShapes, sharedGroups } from './betweenShared.ts';
 import { actorNode, arrow, chip, chipWidth, pill, titleLine } from './draw.ts';
 import { legend } from './legend.ts';
 import type { RelationsMapModel } from './model.ts';
+import { oneLineName } from './nameLabel.ts';
 import type { Category } from './prepare.ts';
 import { displayName, distinctEdges, resolveCategories } from './prepare.ts';
 import { CANVAS, COLOURS, TYPE } from './style.ts';
@@ -157,15 +158,13 @@ function banner(text: string, warn: boolean): Shape[] {
 export function betweenScene(model: BetweenModel): Scene {
   const categories = resolveCategories(model);
   const edges = distinctEdges(model.edges);
-  const a = displayName(model.a, true);
-  const b = displayName(model.b, true);
   const ab = relation(categories, edges, model.a.code, model.b.code);
   const ba = relation(categories, edges, model.b.code, model.a.code);
 
   // Each name gets half the room so a long first name cannot push the second out of the title.
   const suffix = ' — how each lists the other';
   const half = (CANVAS.width - 2 * CANVAS.margin - textWidth(`${suffix} ↔ `, TYPE.title, true)) / 2;
-  const pairTitle = `${fitText(a, half, TYPE.title, true)} ↔ ${fitText(b, half, TYPE.title, true)}`;
+  const pairTitle = `${oneLineName(model.a, half, TYPE.title, true)} ↔ ${oneLineName(model.b, half, TYPE.title, true)}`;
   const shapes: Shape[] = [...titleLine(pairTitle, suffix, '')];
   const shared = sharedGroups(model, categories);
   const key = legend({ categories, noProfileShown: shared.actors.some((x) => !x.hasProfile) });

@@ -1,20 +1,28 @@
 // Drawing pieces shared by the layouts: title line, actor pills, category chips and arrows.
+import { flagSvg } from './flags.ts';
 import type { MapActor, MapCategory } from './model.ts';
+import { nameLabel, oneLineName } from './nameLabel.ts';
 import { num } from './numbers.ts';
-import { displayName } from './prepare.ts';
 import { CANVAS, COLOURS, polarityStroke, TYPE, textOn } from './style.ts';
 import type { Shape } from './svg.ts';
-import { cleanText, fitText, textWidth, wrapText } from './text.ts';
+import { cleanText, fitText, textWidth } from './text.ts';
 
+/** The node's name: two lines at the first size, three at a smaller one before anything is cut. */
+const NODE_SIZES = [TYPE.node, 26, 22] as const;
 const ARROW_LENGTH = 15;
 const ARROW_HALF_WIDTH = 7.5;
 const LINE_WIDTH = 3;
 
 /** Title on the left, optional summary on the right when both fit; the name part shrinks first. */
-export function titleLine(name: string, suffix: string, summary: string): Shape[] {
+/** `name`: an actor, whose short name stands in when the full one does not fit, or text already fitted. */
+export function titleLine(name: MapActor | string, suffix: string, summary: string): Shape[] {
   const maxWidth = CANVAS.width - 2 * CANVAS.margin;
   const suffixWidth = textWidth(suffix, TYPE.title, true);
-  const title = fitText(name, Math.max(maxWidth - suffixWidth, maxWidth / 3), TYPE.title, true) + suffix;
+  const room = Math.max(maxWidth - suffixWidth, maxWidth / 3);
+  const title =
+    (typeof name === 'string'
+      ? fitText(name, room, TYPE.title, true)
+      : oneLineName(name, room, TYPE.title, true)) + suffix;
   const shapes: Shape[] = [
     {
       kind: 'text',
@@ -26,8 +34,8 @@ export function titleLine(name: string, suffix: string, summary: string): Shape[
       runs: [{ text: title }],
     },
   ];
-  const room = maxWidth - textWidth(title, TYPE.title, true) - 40;
-  if (summary !== '' && textWidth(summary, TYPE.summary) <= room) {
+  const summaryRoom = maxWidth - textWidth(title, TYPE.title, true) - 40;
+  if (summary !== '' && textWidth(summary, TYPE.summary) <= summaryRoom) {
     shapes.push({
       kind: 'text',
       x: CANVAS.width - CANVAS.margin,
@@ -47,6 +55,8 @@ export interface PillSpec {
   /** Vertical centre. */
   cy: number;
   text: string;
+  /** Two lines instead of `text`, when a name was wrapped. */
+  lines?: readonly string[];
   size: number;
   height: number;
   border: string;
@@ -55,42 +65,79 @@ export interface PillSpec {
   bold?: boolean;
   dashed?: boolean;
   title?: string;
+  /** SVG of a flag drawn before the text. */
+  flag?: string | null;
 }
 
 export const PILL_PADDING = 16;
+export const LINE_SPACING = 1.18;
+const FLAG_GAP = 9;
 
-export function pillWidth(text: string, size: number, bold = false): number {
-  return textWidth(text, size, bold) + 2 * PILL_PADDING;
+function flagSize(size: number): number {
+  return Math.round(size * 1.05);
+}
+
+/** What a flag adds to a pill's width at this type size. */
+export function flagWidth(size: number, flag: string | null | undefined): number {
+  return flag ? flagSize(size) + FLAG_GAP : 0;
+}
+
+export function pillWidth(
+  text: string | readonly string[],
+  size: number,
+  bold = false,
+  flag?: string | null,
+): number {
+  const lines = typeof text === 'string' ? [text] : text;
+  const widest = Math.max(0, ...lines.map((line) => textWidth(line, size, bold)));
+  return widest + 2 * PILL_PADDING + flagWidth(size, flag);
+}
+
+/** Height of a pill holding `lines` lines of text at `size`. */
+export function pillHeight(lines: number, size: number, oneLine: number): number {
+  return lines <= 1 ? oneLine : Math.round(oneLine + (lines - 1) * size * LINE_SPACING);
 }
 
 export function pill(spec: PillSpec): Shape[] {
-  const w = pillWidth(spec.text, spec.size, spec.bold);
-  return [
+  const lines = spec.lines ?? [spec.text];
+  const w = pillWidth(lines, spec.size, spec.bold, spec.flag);
+  const flagRoom = flagWidth(spec.size, spec.flag);
+  const textCx = spec.x + flagRoom + (w - flagRoom) / 2;
+  const lineHeight = spec.size * LINE_SPACING;
+  // DejaVu's x-height sits a little above the middle of the em box, so nudge the baseline down.
+  const firstBaseline = spec.cy - ((lines.length - 1) * lineHeight) / 2 + spec.size * 0.36;
+  const shapes: Shape[] = [
     {
       kind: 'rect',
       x: spec.x,
       y: spec.cy - spec.height / 2,
       w,
       h: spec.height,
-      r: spec.height / 2,
+      r: Math.min(spec.height / 2, 23),
       fill: spec.fill,
       stroke: spec.border,
       strokeWidth: 2.5,
       ...(spec.dashed ? { dash: '7 5' } : {}),
     },
-    {
+  ];
+  if (spec.flag) {
+    const size = flagSize(spec.size);
+    shapes.push({ kind: 'image', x: spec.x + PILL_PADDING - 2, y: spec.cy - size / 2, size, svg: spec.flag });
+  }
+  lines.forEach((line, i) => {
+    shapes.push({
       kind: 'text',
-      x: spec.x + w / 2,
-      // DejaVu's x-height sits a little above the middle of the em box, so nudge the baseline down.
-      y: spec.cy + spec.size * 0.36,
+      x: textCx,
+      y: firstBaseline + i * lineHeight,
       size: spec.size,
       anchor: 'middle',
       fill: spec.textFill,
       ...(spec.bold ? { bold: true } : {}),
-      runs: [{ text: spec.text }],
-      ...(spec.title === undefined ? {} : { title: spec.title }),
-    },
-  ];
+      runs: [{ text: line }],
+      ...(spec.title === undefined || i > 0 ? {} : { title: spec.title }),
+    });
+  });
+  return shapes;
 }
 
 /** A filled chip in the category colour, used for group headers and relation labels. */
@@ -188,12 +235,13 @@ export function actorNode(
   width: number,
   minHeight: number,
 ): { shapes: Shape[]; height: number } {
-  const lines = wrapText(displayName(actor, true), width - 32, TYPE.node, true, 2);
-  const lineHeight = TYPE.node * 1.2;
+  const label = nameLabel(actor, width - 32, NODE_SIZES, true);
+  const { lines, size } = label;
+  const lineHeight = size * 1.2;
   const code = fitText(cleanText(actor.code), width - 32, TYPE.nodeCode);
   const contentHeight = lines.length * lineHeight + TYPE.nodeCode * 1.5;
   const height = Math.max(contentHeight + 40, minHeight);
-  const firstBaseline = cy - contentHeight / 2 + TYPE.node * 0.95;
+  const firstBaseline = cy - contentHeight / 2 + size * 0.95;
   const shapes: Shape[] = [
     { kind: 'rect', x: cx - width / 2, y: cy - height / 2, w: width, h: height, r: 18, fill: COLOURS.node },
     ...lines.map(
@@ -201,7 +249,7 @@ export function actorNode(
         kind: 'text',
         x: cx,
         y: firstBaseline + i * lineHeight,
-        size: TYPE.node,
+        size,
         anchor: 'middle',
         bold: true,
         fill: COLOURS.nodeText,
@@ -209,15 +257,28 @@ export function actorNode(
         ...(i === 0 ? { title: actor.name } : {}),
       }),
     ),
-    {
-      kind: 'text',
-      x: cx,
-      y: firstBaseline + (lines.length - 1) * lineHeight + TYPE.nodeCode * 1.55,
-      size: TYPE.nodeCode,
-      anchor: 'middle',
-      fill: COLOURS.nodeCode,
-      runs: [{ text: code }],
-    },
   ];
+  // The flag, when there is one, sits before the code on the line under the name.
+  const flag = flagSvg(actor.flag);
+  const flagSize = flag ? Math.round(TYPE.nodeCode * 1.2) : 0;
+  const codeBaseline = firstBaseline + (lines.length - 1) * lineHeight + TYPE.nodeCode * 1.55;
+  const codeLeft = cx - (textWidth(code, TYPE.nodeCode) + (flag ? flagSize + 8 : 0)) / 2;
+  if (flag) {
+    shapes.push({
+      kind: 'image',
+      x: codeLeft,
+      y: codeBaseline - TYPE.nodeCode * 0.36 - flagSize / 2,
+      size: flagSize,
+      svg: flag,
+    });
+  }
+  shapes.push({
+    kind: 'text',
+    x: codeLeft + (flag ? flagSize + 8 : 0),
+    y: codeBaseline,
+    size: TYPE.nodeCode,
+    fill: COLOURS.nodeCode,
+    runs: [{ text: code }],
+  });
   return { shapes, height };
 }

@@ -1,14 +1,34 @@
 // Layout for 'of' and 'toward' maps: the actor in the middle, the others in category groups stacked in
 // a column on each side, one arrow per listed actor. Groups that do not fit keep a share of the rows
 // and end in a "+N more" pill, so every category stays visible.
-import { actorNode, arrow, chip, chipWidth, pill, pillWidth, titleLine } from './draw.ts';
+import {
+  actorNode,
+  arrow,
+  chip,
+  chipWidth,
+  flagWidth,
+  PILL_PADDING,
+  pill,
+  pillWidth,
+  titleLine,
+} from './draw.ts';
+import { flagSvg } from './flags.ts';
 import type { Group, Row } from './hubColumns.ts';
-import { allocate, bestSplit, entriesFor, HEADER_HEIGHT, ROW_HEIGHT, stack } from './hubColumns.ts';
+import {
+  allocate,
+  bestSplit,
+  entriesFor,
+  HEADER_HEIGHT,
+  ROW_HEIGHT,
+  rowHeight,
+  stack,
+} from './hubColumns.ts';
 import { legend } from './legend.ts';
 import type { RelationsMapModel } from './model.ts';
+import { nameLabel } from './nameLabel.ts';
 import type { Category } from './prepare.ts';
-import { actorLookup, displayName, distinctEdges, resolveCategories } from './prepare.ts';
-import { CANVAS, COLOURS, TYPE } from './style.ts';
+import { actorLookup, distinctEdges, resolveCategories } from './prepare.ts';
+import { CANVAS, COLOURS, canvasHeight, TYPE } from './style.ts';
 import type { Scene, Shape } from './svg.ts';
 import { cleanText, fitText } from './text.ts';
 
@@ -22,16 +42,22 @@ const LEFT_INNER = CENTER_X - CENTER_WIDTH / 2 - CURVE_GAP;
 const RIGHT_INNER = CENTER_X + CENTER_WIDTH / 2 + CURVE_GAP;
 const MAX_PILL_WIDTH = LEFT_INNER - CANVAS.margin;
 
+/** Name sizes for the listed actors: one line at the first, two lines at any. */
+const NAME_SIZES = [TYPE.name, 24, 21] as const;
+
 function groupsOf(model: HubModel, categories: Category[]): Group[] {
   const actor = actorLookup(model);
   const edges = distinctEdges(model.edges);
   return categories
-    .map((category) => ({
-      category,
-      actors: edges
+    .map((category) => {
+      const actors = edges
         .filter((e) => e.category === category.name)
-        .map((e) => actor(model.kind === 'of' ? e.to : e.from)),
-    }))
+        .map((e) => actor(model.kind === 'of' ? e.to : e.from));
+      const labels = actors.map((a) =>
+        nameLabel(a, MAX_PILL_WIDTH - 2 * PILL_PADDING - flagWidth(TYPE.name, flagSvg(a.flag)), NAME_SIZES),
+      );
+      return { category, actors, labels };
+    })
     .filter((g) => g.actors.length > 0);
 }
 
@@ -56,14 +82,17 @@ function rowPill(row: Row, group: Group, x: (width: number) => number, cy: numbe
       dashed: true,
     });
   }
-  const text = fitText(displayName(row.actor), MAX_PILL_WIDTH - pillWidth('', TYPE.name), TYPE.name);
+  const { lines, size } = row.label;
+  const flag = flagSvg(row.actor.flag);
   const { hasProfile } = row.actor;
   return pill({
-    x: x(pillWidth(text, TYPE.name)),
+    x: x(pillWidth(lines, size, false, flag)),
     cy,
-    text,
-    size: TYPE.name,
-    height: ROW_HEIGHT,
+    text: lines.join(' '),
+    lines,
+    flag,
+    size,
+    height: rowHeight(row),
     border: colour,
     fill: hasProfile ? COLOURS.pill : COLOURS.noProfileFill,
     textFill: hasProfile ? COLOURS.text : COLOURS.noProfileText,
@@ -76,7 +105,6 @@ export function hubScene(model: HubModel): Scene {
   const groups = groupsOf(model, categories);
   const shapes: Shape[] = [];
 
-  const centerName = displayName(model.center, true);
   const distinct = new Set(groups.flatMap((g) => g.actors.map((a) => a.code))).size;
   const summary =
     groups.length === 0
@@ -86,14 +114,22 @@ export function hubScene(model: HubModel): Scene {
         : `listed by ${plural(distinct, 'actor', 'actors')}`;
   shapes.push(
     ...titleLine(
-      centerName,
+      model.center,
       model.kind === 'of' ? ' — relationships as it lists them' : ' — how others list it',
       summary,
     ),
   );
 
   const noProfileShown = groups.some((g) => g.actors.some((a) => !a.hasProfile));
-  const key = legend({ categories, noProfileShown });
+  const legendOptions = { categories, noProfileShown };
+  const legendHeight = CANVAS.height - legend(legendOptions).top;
+  const full = entriesFor(
+    groups,
+    groups.map((g) => g.actors.length),
+  );
+  // Taller rather than cut: the least height where every name fits with each group whole in one column.
+  const height = canvasHeight((h) => Boolean(bestSplit(full, h - legendHeight - 12 - MAIN_TOP, false)));
+  const key = legend(legendOptions, height);
   const bottom = key.top - 12;
   const capacity = bottom - MAIN_TOP;
   const midY = (MAIN_TOP + bottom) / 2;
@@ -144,7 +180,7 @@ export function hubScene(model: HubModel): Scene {
         pillShapes.push(...chip(place(chipWidth(text)), y + HEADER_HEIGHT / 2, text, group.category.colour));
         return;
       }
-      const cy = y + ROW_HEIGHT / 2;
+      const cy = y + rowHeight(entry.row) / 2;
       pillShapes.push(...rowPill(entry.row, group, place, cy));
       const portY = midY + (port - (rowCount - 1) / 2) * step;
       port++;
@@ -187,5 +223,5 @@ export function hubScene(model: HubModel): Scene {
     });
   }
   shapes.push(...key.shapes);
-  return { width: CANVAS.width, height: CANVAS.height, background: COLOURS.background, shapes };
+  return { width: CANVAS.width, height, background: COLOURS.background, shapes };
 }

@@ -1,6 +1,8 @@
 // Stacks category groups into the two side columns of a hub map: how tall each column is, where to
 // split between them, and how many rows each group gets when not everything fits.
+import { pillHeight } from './draw.ts';
 import type { MapActor } from './model.ts';
+import type { NameLabel } from './nameLabel.ts';
 import type { Category } from './prepare.ts';
 
 export const HEADER_HEIGHT = 35;
@@ -14,19 +16,32 @@ const SPLIT_PENALTY = 2 * (ROW_HEIGHT + ROW_GAP);
 export interface Group {
   category: Category;
   actors: MapActor[];
+  /** How each actor's name is drawn, in the order of `actors`. */
+  labels: NameLabel[];
 }
 
-export type Row = { kind: 'actor'; actor: MapActor } | { kind: 'more'; count: number; namesShown: boolean };
+export type Row =
+  | { kind: 'actor'; actor: MapActor; label: NameLabel }
+  | { kind: 'more'; count: number; namesShown: boolean };
+
+export function rowHeight(row: Row): number {
+  return row.kind === 'actor' ? pillHeight(row.label.lines.length, row.label.size, ROW_HEIGHT) : ROW_HEIGHT;
+}
 
 export type Entry =
   | { kind: 'header'; group: number; continued: boolean }
   | { kind: 'row'; group: number; row: Row };
 
 function rowsFor(group: Group, allowed: number): Row[] {
-  if (allowed >= group.actors.length) return group.actors.map((actor) => ({ kind: 'actor', actor }));
+  const row = (actor: MapActor, i: number): Row => ({
+    kind: 'actor',
+    actor,
+    label: group.labels[i] ?? { lines: [actor.code], size: 16, whole: false },
+  });
+  if (allowed >= group.actors.length) return group.actors.map(row);
   const shown = Math.max(allowed - 1, 0);
   return [
-    ...group.actors.slice(0, shown).map((actor): Row => ({ kind: 'actor', actor })),
+    ...group.actors.slice(0, shown).map(row),
     { kind: 'more', count: group.actors.length - shown, namesShown: shown > 0 },
   ];
 }
@@ -53,7 +68,7 @@ export function stack(entries: Entry[]): { tops: number[]; height: number } {
       y += HEADER_HEIGHT + HEADER_AFTER;
     } else {
       tops.push(y);
-      y += ROW_HEIGHT + ROW_GAP;
+      y += rowHeight(entry.row) + ROW_GAP;
     }
   });
   const last = entries.at(-1);

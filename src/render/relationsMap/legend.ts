@@ -89,7 +89,11 @@ export interface LegendOptions {
 }
 
 /** Lays the legend out bottom-up; `top` tells the caller where its free space ends. */
-export function legend(options: LegendOptions): { shapes: Shape[]; top: number } {
+/** `height`: of the picture, whose bottom the legend sits on. */
+export function legend(
+  options: LegendOptions,
+  height: number = CANVAS.height,
+): { shapes: Shape[]; top: number } {
   const items: Item[] = [];
   for (const polarity of POLARITY_ORDER) {
     const group = options.categories.filter((c) => c.polarity === polarity).map(categoryItem);
@@ -129,7 +133,7 @@ export function legend(options: LegendOptions): { shapes: Shape[]; top: number }
   }
   if (row.length > 0) rows.push(row);
 
-  const top = CANVAS.height - 16 - rows.length * ROW_HEIGHT;
+  const top = height - 16 - rows.length * ROW_HEIGHT;
   const shapes: Shape[] = [
     { kind: 'rect', x: CANVAS.margin, y: top - 8, w: usable, h: 1.5, fill: COLOURS.rule },
   ];

@@ -2,7 +2,15 @@
 // because Discord shows the image at about a third of its size before it is opened.
 import type { MapCategory } from './model.ts';
 
-export const CANVAS = { width: 1200, height: 800, margin: 32 } as const;
+/** `height` is the least; a hub map grows up to `maxHeight` before it hides names behind "+N more". */
+export const CANVAS = { width: 1200, height: 800, maxHeight: 1400, margin: 32 } as const;
+const HEIGHT_STEP = 40;
+
+/** The least picture height from `CANVAS.height` up, in steps, for which `fits` holds; else the most. */
+export function canvasHeight(fits: (height: number) => boolean): number {
+  for (let h = CANVAS.height; h < CANVAS.maxHeight; h += HEIGHT_STEP) if (fits(h)) return h;
+  return CANVAS.maxHeight;
+}
 
 export const COLOURS = {
   background: '#f5f6f8',

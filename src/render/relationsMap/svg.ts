@@ -28,6 +28,8 @@ export type Shape =
   | { kind: 'path'; d: string; stroke: string; width: number; dash?: string; roundCaps?: boolean }
   | { kind: 'polygon'; points: ReadonlyArray<readonly [number, number]>; fill: string }
   | { kind: 'circle'; cx: number; cy: number; r: number; fill: string }
+  /** A square picture given as SVG markup (a flag). */
+  | { kind: 'image'; x: number; y: number; size: number; svg: string }
   | {
       kind: 'text';
       x: number;
@@ -124,6 +126,8 @@ function shapeMarkup(shape: Shape, glyphs: GlyphDefs): string {
       return `<polygon points="${shape.points.map(([x, y]) => `${num(x)},${num(y)}`).join(' ')}"${attr('fill', shape.fill)}/>`;
     case 'circle':
       return `<circle cx="${num(shape.cx)}" cy="${num(shape.cy)}" r="${num(shape.r)}"${attr('fill', shape.fill)}/>`;
+    case 'image':
+      return `<image x="${num(shape.x)}" y="${num(shape.y)}" width="${num(shape.size)}" height="${num(shape.size)}" xlink:href="data:image/svg+xml;base64,${Buffer.from(shape.svg).toString('base64')}"/>`;
     case 'text':
       return textShape(shape, glyphs);
   }

@@ -1,0 +1,84 @@
+// How an actor's name fits a given width without being cut: the full name on one line, else the directory's
+// short name, else the full name over two lines (three for the longest), a size smaller if need be. Only a name that fits none of
+// these (a single word wider than the picture allows) ends in an ellipsis.
+import type { MapActor } from './model.ts';
+import { displayName } from './prepare.ts';
+import { cleanText, fitText, textWidth } from './text.ts';
+
+export interface NameLabel {
+  lines: string[];
+  size: number;
+  /** False only when the name had to be shortened with an ellipsis. */
+  whole: boolean;
+}
+
+/** The most balanced break of `text` into exactly `count` lines no wider than `maxWidth`, if there is one. */
+export function balancedLines(
+  text: string,
+  count: number,
+  maxWidth: number,
+  size: number,
+  bold = false,
+): string[] | undefined {
+  const words = text.split(' ').filter((w) => w !== '');
+  if (words.length < count) return undefined;
+  const width = (from: number, to: number) => textWidth(words.slice(from, to).join(' '), size, bold);
+  let best: { lines: string[]; widest: number } | undefined;
+  const search = (from: number, left: number, lines: string[], widest: number) => {
+    if (left === 1) {
+      const w = Math.max(widest, width(from, words.length));
+      if (w <= maxWidth && (!best || w < best.widest)) {
+        best = { lines: [...lines, words.slice(from).join(' ')], widest: w };
+      }
+      return;
+    }
+    for (let to = from + 1; to <= words.length - left + 1; to++) {
+      const w = width(from, to);
+      if (w > maxWidth) break;
+      search(to, left - 1, [...lines, words.slice(from, to).join(' ')], Math.max(widest, w));
+    }
+  };
+  search(0, count, [], 0);
+  return best?.lines;
+}
+
+/**
+ * `sizes`: largest first. One line is tried at the largest size only, so names in a list keep one size where
+ * they can; two lines may step down.
+ */
+export function nameLabel(
+  actor: MapActor,
+  maxWidth: number,
+  sizes: readonly number[],
+  bold = false,
+): NameLabel {
+  const full = displayName(actor, bold);
+  const short = actor.short ? cleanText(actor.short, bold) : '';
+  const [first = 16] = sizes;
+  if (textWidth(full, first, bold) <= maxWidth) return { lines: [full], size: first, whole: true };
+  if (short !== '' && textWidth(short, first, bold) <= maxWidth)
+    return { lines: [short], size: first, whole: true };
+  for (const count of [2, 3]) {
+    for (const size of sizes) {
+      const lines = balancedLines(full, count, maxWidth, size, bold);
+      if (lines) return { lines, size, whole: true };
+    }
+  }
+  const smallest = sizes.at(-1) ?? first;
+  const text = short || full;
+  const lines = balancedLines(text, 2, Number.POSITIVE_INFINITY, smallest, bold) ?? [text];
+  return {
+    lines: lines.map((line) => fitText(line, maxWidth, smallest, bold)),
+    size: smallest,
+    whole: false,
+  };
+}
+
+/** One line: the full name when it fits, else the short name when that fits, else the full name cut. */
+export function oneLineName(actor: MapActor, maxWidth: number, size: number, bold = false): string {
+  const full = displayName(actor, bold);
+  if (textWidth(full, size, bold) <= maxWidth) return full;
+  const short = actor.short ? cleanText(actor.short, bold) : '';
+  if (short !== '' && textWidth(short, size, bold) <= maxWidth) return short;
+  return fitText(full, maxWidth, size, bold);
+}
