@@ -156,7 +156,7 @@ describe('relations on the seed', () => {
     expect(embed.fields!.map((f) => f.name)).toEqual(['🟢 as Allies (1)']);
   });
 
-  it('/relations commands answer within limits, with the map attached', () => {
+  it('/relations commands answer within limits, with the map attached', async () => {
     const ctx = contextOf(engine);
     for (const [subcommand, options] of [
       ['of', { actor: 'Tajikistan' }],
@@ -164,18 +164,15 @@ describe('relations on the seed', () => {
       ['between', { actor: 'TJK', other: 'Taliban' }],
       ['of', { actor: 'TJK', category: 'AAOs' }],
     ] as const) {
-      const response = relationsCommand.run(
-        commandRequest('relations', options, { subcommand }),
-        ctx,
-      ) as Response;
+      const response = await relationsCommand.run(commandRequest('relations', options, { subcommand }), ctx);
       expectWithinLimits(response, `relations ${subcommand}`);
       if (response.type === 'choices') throw new Error('expected a message');
       expect(response.reply.files.length).toBe(1);
     }
-    const toward = relationsCommand.run(
+    const toward = await relationsCommand.run(
       commandRequest('relations', { actor: 'Russia' }, { subcommand: 'toward' }),
       ctx,
-    ) as Response;
+    );
     expect(embedText(firstEmbed(toward))).toContain('Tajikistan → Allies');
   });
 });

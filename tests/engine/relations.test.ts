@@ -3,7 +3,6 @@
 // embeds that show them.
 import { describe, expect, it } from 'vitest';
 import { relationsCommand } from '../../commands/relations.ts';
-import type { Response } from '../../src/dispatch/response.ts';
 import {
   relationsBetweenEmbed,
   relationsOfEmbed,
@@ -203,17 +202,17 @@ describe('between', () => {
     for (const e of embeds) expectEmbedsWithinLimits([e], e.title);
   });
 
-  it('/relations between resolves both actors; a missing second actor is asked for', () => {
+  it('/relations between resolves both actors; a missing second actor is asked for', async () => {
     const ctx = contextOf(engine);
-    const ok = relationsCommand.run(
+    const ok = await relationsCommand.run(
       commandRequest('relations', { actor: 'vessaria', other: 'kadros' }, { subcommand: 'between' }),
       ctx,
-    ) as Response;
+    );
     expectWithinLimits(ok, 'between');
-    const missing = relationsCommand.run(
+    const missing = await relationsCommand.run(
       commandRequest('relations', { actor: 'vessaria' }, { subcommand: 'between' }),
       ctx,
-    ) as Response;
+    );
     if (missing.type === 'choices') throw new Error('expected a message');
     expect(missing.reply.data.embeds![0]!.title).toBe('Which actor?');
   });
