@@ -22,6 +22,7 @@ import { benchMap, benchMapLoad, MAP_PROFILES } from './map.ts';
 import { parseOptions } from './options.ts';
 import { type Check, rankingChecks } from './ranking.ts';
 import { printEngine, printGoals, printInteractions, printMap, printRanking, printReload } from './report.ts';
+import { benchResolution, printResolution, resolutionGoal } from './resolution.ts';
 import { benchReload } from './stall.ts';
 import { count, ms } from './table.ts';
 
@@ -81,6 +82,12 @@ if (sections.has('engine')) {
   rankingGoal(rankings);
 }
 if (!engineGoalsRecorded) engineGoals(undefined);
+
+if (sections.has('resolution')) {
+  const resolution = await benchResolution();
+  printResolution(resolution);
+  resolutionGoal(resolution);
+}
 
 if (sections.has('stall')) {
   const generated = largestGenerated ?? generateCorpus(largest);
