@@ -167,7 +167,7 @@ describe('npm run validate', () => {
     expect(data.stderr).toBe('');
     expect(data.stdout.split('\n')).toEqual([
       'profiles/tajikistan.txt: Tajikistan (TJK): 3 interests, 0 other sections, 13 relationships',
-      'data: 1 profile, 16 actors, 5 categories, 13 relationship edges, 0 team channels, 0 errors, 0 warnings',
+      'data: 1 profile, 28 actors, 5 categories, 13 relationship edges, 0 team channels, 0 errors, 0 warnings',
       '',
     ]);
   });
