@@ -19,8 +19,12 @@ import { type TeamDefault, teamActor } from '../src/teams/teamActor.ts';
 /** What a user may type into a text option; longer input is cut before it reaches the engine. */
 export const MAX_QUERY_LENGTH = 200;
 
+/** The options that take an actor's name, all declared by actorOptionDefinition. */
+export const ACTOR_OPTION_NAMES = ['actor', 'other'] as const;
+export type ActorOptionName = (typeof ACTOR_OPTION_NAMES)[number];
+
 /** A text option naming an actor, completed from the actor index. */
-export function actorOptionDefinition<const N extends string>(name: N, description: string) {
+export function actorOptionDefinition<const N extends ActorOptionName>(name: N, description: string) {
   return {
     type: ApplicationCommandOptionType.String,
     name,

@@ -3,6 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { COMMANDS } from '../../commands/index.ts';
+import { ACTOR_OPTION_NAMES } from '../../commands/shared.ts';
 import { callbackBody } from '../dispatch/callbackBody.ts';
 import { Dispatcher } from '../dispatch/dispatcher.ts';
 import type { Request, Requester } from '../dispatch/request.ts';
@@ -12,7 +13,9 @@ import { counted } from '../plural.ts';
 import type { Corpus } from '../profiles/corpus.ts';
 import { DataDirectoryError } from '../profiles/loadCorpus.ts';
 import { EngineHolder } from '../runtime/engineHolder.ts';
-import { chatCommandNames, parseCommandLine, tokenize } from './parseCommandLine.ts';
+import type { ActorIndex } from '../search/actorIndex.ts';
+import { resolveActor } from '../search/resolveActor.ts';
+import { type ActorNames, chatCommandNames, parseCommandLine, tokenize } from './parseCommandLine.ts';
 import { type Key, renderTerminal } from './renderTerminal.ts';
 
 export interface ConsoleOptions {
@@ -91,7 +94,7 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
         values: key.value ? [key.value] : [],
       };
     } else {
-      const parsed = parseCommandLine(line, COMMANDS, requester);
+      const parsed = parseCommandLine(line, COMMANDS, requester, actorNames(holder.engine.actors));
       if (!parsed.ok) {
         print(parsed.error);
         return { keys, failed: true };
@@ -126,6 +129,18 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
   }
   rl.close();
   return 0;
+}
+
+/** How the parser tells where one unquoted actor name ends and the next begins: by resolving them. */
+export function actorNames(index: ActorIndex): ActorNames {
+  const taking: ReadonlySet<string> = new Set(ACTOR_OPTION_NAMES);
+  return {
+    takesName: (option) => taking.has(option.name),
+    resolve: (text) => {
+      const r = resolveActor(index, text);
+      return r.kind !== 'found' ? null : r.match.tier === 'exact' ? 'exact' : 'found';
+    },
+  };
 }
 
 /**

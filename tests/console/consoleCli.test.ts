@@ -56,6 +56,23 @@ describe('npm run console', () => {
     expect(search.stdout).toContain('Tajikistan › 2. Narcotics');
   });
 
+  it('reads actor names typed unquoted, splitting two names where both resolve', async () => {
+    const profile = await runConsole(['/profile Islamic Republic of Iran']);
+    expect(profile.code).toBe(0);
+    expect(profile.stdout).toContain('Islamic Republic of Iran has no profile');
+
+    const prompt = await runConsole(
+      [],
+      '/relations between tajikistan islamic republic of iran\n/relations between tajikistan narnia land\n',
+    );
+    expect(prompt.code).toBe(0);
+    expect(prompt.stdout).toContain('How Tajikistan lists Islamic Republic of Iran');
+    expect(prompt.stdout).toContain(
+      '“tajikistan narnia land” does not split into two actor names that Dossier knows. Quote each name: ' +
+        '/relations between "first actor" "second actor".',
+    );
+  });
+
   it('--json prints exactly the interaction response the bot would send', async () => {
     const line = '/relations of tajikistan';
     const printed = await runConsole(['--json', line]);
