@@ -2,7 +2,7 @@
 // variable. Everything else receives the Config.
 import { z } from 'zod';
 import { snowflakeSchema } from '../snowflake.ts';
-import { DEFAULT_DATA_DIR } from './defaults.ts';
+import { DEFAULT_DATA_DIR, DEFAULT_STATE_DIR } from './defaults.ts';
 
 const snowflake = snowflakeSchema();
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -33,6 +33,7 @@ export const configSchema = z.object({
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL ending in /api' })),
   DATA_DIR: withDefault(z.string().min(1), DEFAULT_DATA_DIR),
+  STATE_DIR: withDefault(z.string().min(1), DEFAULT_STATE_DIR),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   ALLOWED_GUILD_IDS: commaList(snowflake),
   COOLDOWN_COMMANDS: withDefault(int(0, 1000), 5),
