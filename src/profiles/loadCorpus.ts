@@ -1,11 +1,12 @@
 // Reads a data directory (profiles/*.txt, actors.yaml, teams.yaml) into a Corpus without holding the event
 // loop: files are read asynchronously and parsing yields between slices, so a bot keeps answering during a reload.
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { unaccountedLines } from './accountedLines.ts';
 import { assembleCorpusInSlices, type Corpus, TEAMS_FILE } from './corpus.ts';
-import { DIRECTORY_FILE, EMPTY_DIRECTORY } from './directory.ts';
+import { DIRECTORY_FILE, type Directory, EMPTY_DIRECTORY } from './directory.ts';
 import { parseDirectoryOffThread } from './parseDirectoryOffThread.ts';
 import { parseProfile } from './parseProfile.ts';
 import type { Diagnostic, Profile } from './schema.ts';
@@ -19,7 +20,41 @@ const READ_CONCURRENCY = 32;
 
 export class DataDirectoryError extends Error {}
 
+/** A file's bytes, hashed: what tells a reload which files changed. */
+export function hashBytes(bytes: Uint8Array | string): string {
+  return createHash('sha1').update(bytes).digest('base64url');
+}
+
+/** What one profile file gave: kept per file so the next load re-parses only files whose bytes changed. */
+export interface ParsedProfileFile {
+  hash: string;
+  profile: Profile | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Every file a load read, by hash, with what parsing it gave. */
+export interface LoadedFiles {
+  /** File name in profiles/ → its parse. */
+  profiles: Map<string, ParsedProfileFile>;
+  /** Null when the file is missing. */
+  directory: { hash: string; directory: Directory; diagnostics: Diagnostic[] } | null;
+  teams: { hash: string } | null;
+}
+
+export interface LoadResult {
+  corpus: Corpus;
+  files: LoadedFiles;
+}
+
 export async function loadCorpus(dataDir: string): Promise<Corpus> {
+  return (await loadData(dataDir)).corpus;
+}
+
+/**
+ * Loads a data directory. Given the files of an earlier load, a profile file whose bytes (and the directory's
+ * categories, which parsing depends on) are unchanged is not parsed again: its earlier result is reused.
+ */
+export async function loadData(dataDir: string, previous?: LoadedFiles): Promise<LoadResult> {
   const started = new Date();
   const info = await stat(dataDir).catch(() => null);
   if (!info?.isDirectory())
@@ -32,7 +67,13 @@ export async function loadCorpus(dataDir: string): Promise<Corpus> {
   const diagnostics: Diagnostic[] = [];
   const directoryText = await readOptional(path.join(dataDir, DIRECTORY_FILE));
   let directory = EMPTY_DIRECTORY;
-  if (directoryText === null) {
+  let directoryFile: LoadedFiles['directory'] = null;
+  const directoryHash = directoryText === null ? null : hashBytes(directoryText);
+  if (directoryText !== null && previous?.directory && previous.directory.hash === directoryHash) {
+    diagnostics.push(...previous.directory.diagnostics);
+    directory = previous.directory.directory;
+    directoryFile = previous.directory;
+  } else if (directoryText === null) {
     diagnostics.push({
       severity: 'warning',
       file: DIRECTORY_FILE,
@@ -43,11 +84,17 @@ export async function loadCorpus(dataDir: string): Promise<Corpus> {
     const parsed = await parseDirectoryOffThread(directoryText, DIRECTORY_FILE);
     diagnostics.push(...parsed.diagnostics);
     directory = parsed.directory;
+    directoryFile = { hash: directoryHash!, ...parsed };
   }
   const categoryNames = directory.categories.map((c) => c.name);
+  const sameCategories =
+    previous !== undefined &&
+    (previous.directory?.directory.categories.map((c) => c.name).join('\n') ?? '') ===
+      (directoryFile === null ? '' : categoryNames.join('\n'));
 
   const teams: { channel: string; ref: string; line: number }[] = [];
   const teamsText = await readOptional(path.join(dataDir, TEAMS_FILE));
+  const teamsFile = teamsText === null ? null : { hash: hashBytes(teamsText) };
   if (teamsText !== null) {
     teams.push(...parseTeams(teamsText, TEAMS_FILE, diagnostics));
   }
@@ -63,30 +110,19 @@ export async function loadCorpus(dataDir: string): Promise<Corpus> {
   }
 
   const profiles: Profile[] = [];
+  const parsedFiles = new Map<string, ParsedProfileFile>();
   let sliceStart = performance.now();
   for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
     const batch = files.slice(i, i + READ_CONCURRENCY);
     const contents = await Promise.all(batch.map((f) => readFile(path.join(profilesDir, f))));
     for (const [j, bytes] of contents.entries()) {
-      const file = `${PROFILES_DIR}/${batch[j]}`;
-      const result = parseProfile(bytes, { file, categoryNames });
-      diagnostics.push(...result.diagnostics);
-      if (result.profile) {
-        profiles.push(result.profile);
-        // The parser promises to account for every line; checking costs one more pass and guards that promise.
-        for (const line of unaccountedLines(
-          new TextDecoder().decode(bytes),
-          result.profile,
-          result.diagnostics,
-        )) {
-          diagnostics.push({
-            severity: 'error',
-            file,
-            line,
-            message: 'this line was not read into the profile (a parser fault: please report it)',
-          });
-        }
-      }
+      const name = batch[j]!;
+      const hash = hashBytes(bytes);
+      const earlier = sameCategories ? previous?.profiles.get(name) : undefined;
+      const parsed = earlier?.hash === hash ? earlier : parseProfileFile(bytes, hash, name, categoryNames);
+      parsedFiles.set(name, parsed);
+      diagnostics.push(...parsed.diagnostics);
+      if (parsed.profile) profiles.push(parsed.profile);
       if (performance.now() - sliceStart > SLICE_MS) {
         await nextTurn();
         sliceStart = performance.now();
@@ -94,9 +130,36 @@ export async function loadCorpus(dataDir: string): Promise<Corpus> {
     }
   }
 
-  return assembleCorpusInSlices({ profiles, directory, teams, diagnostics, loadedAt: started });
+  const corpus = await assembleCorpusInSlices({ profiles, directory, teams, diagnostics, loadedAt: started });
+  return { corpus, files: { profiles: parsedFiles, directory: directoryFile, teams: teamsFile } };
 }
 
+function parseProfileFile(
+  bytes: Uint8Array,
+  hash: string,
+  name: string,
+  categoryNames: readonly string[],
+): ParsedProfileFile {
+  const file = `${PROFILES_DIR}/${name}`;
+  const result = parseProfile(bytes, { file, categoryNames });
+  const diagnostics = [...result.diagnostics];
+  if (result.profile) {
+    // The parser promises to account for every line; checking costs one more pass and guards that promise.
+    for (const line of unaccountedLines(
+      new TextDecoder().decode(bytes),
+      result.profile,
+      result.diagnostics,
+    )) {
+      diagnostics.push({
+        severity: 'error',
+        file,
+        line,
+        message: 'this line was not read into the profile (a parser fault: please report it)',
+      });
+    }
+  }
+  return { hash, profile: result.profile, diagnostics };
+}
 async function readOptional(file: string): Promise<string | null> {
   try {
     return await readFile(file, 'utf8');

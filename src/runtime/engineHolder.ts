@@ -1,11 +1,13 @@
-// Holds the Engine every request reads, and replaces it on reload. A reload builds the new Engine beside the
-// old one and swaps one reference; bad data keeps the last good Engine serving.
-import { buildEngine, type Engine } from '../engine.ts';
+// Holds the Engine every request reads, and replaces it on reload. A reload re-reads the data directory, re-parses
+// only the files whose bytes changed, and re-indexes only what reads differently; bad data keeps the last good
+// Engine serving.
+import { buildEngine, type Engine, updateEngine } from '../engine.ts';
 import type { Logger } from '../log/logger.ts';
 import { counted } from '../plural.ts';
 import { errorCount } from '../profiles/corpus.ts';
+import { type DataChanges, dataChanges, everythingAdded, hasChanges } from '../profiles/dataChanges.ts';
 import { formatDiagnostic, sortDiagnostics } from '../profiles/formatDiagnostic.ts';
-import { loadCorpus } from '../profiles/loadCorpus.ts';
+import { type LoadedFiles, loadData } from '../profiles/loadCorpus.ts';
 import { eachInSlices } from '../slices.ts';
 
 /** What the running bot knows of itself, as /help and the health endpoint report it. */
@@ -19,28 +21,43 @@ export interface ReloadOutcome {
   message: string;
   profiles: number;
   ms: number;
+  /** What this reload changed; absent when it was refused or failed. */
+  changes?: DataChanges;
+}
+
+/** A successful load: what is served now, and what changed from what was served before. */
+export interface DataLoad {
+  engine: Engine;
+  changes: DataChanges;
+  reason: string;
+  at: Date;
 }
 
 export class EngineHolder {
   readonly status: Status;
+  /** The latest successful load (the first load counts every profile as added). */
+  lastLoad: DataLoad;
   private running: Promise<ReloadOutcome> | null = null;
   private again = false;
+  private readonly listeners = new Set<(load: DataLoad) => void>();
 
   private constructor(
     public engine: Engine,
+    private files: LoadedFiles,
     private readonly dataDir: string,
     private readonly logger: Logger,
   ) {
     this.status = { startedAt: new Date() };
+    this.lastLoad = { engine, changes: everythingAdded(engine.corpus), reason: 'start', at: new Date() };
   }
 
   /** First load: files with errors are skipped (and logged) so the team still gets the rest. */
   static async load(dataDir: string, logger: Logger): Promise<EngineHolder> {
     const started = performance.now();
-    const corpus = await loadCorpus(dataDir);
+    const { corpus, files } = await loadData(dataDir);
     await logDiagnostics(logger, corpus.diagnostics);
     const engine = await buildEngine(corpus);
-    const holder = new EngineHolder(engine, dataDir, logger);
+    const holder = new EngineHolder(engine, files, dataDir, logger);
     const ms = Math.round(performance.now() - started);
     holder.status.lastReload = {
       at: new Date(),
@@ -57,6 +74,12 @@ export class EngineHolder {
       'data loaded',
     );
     return holder;
+  }
+
+  /** Called after each successful reload, once the new data is served; returns how to stop listening. */
+  onLoad(listener: (load: DataLoad) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Reloads; calls made while one runs are folded into one more run after it. */
@@ -79,7 +102,8 @@ export class EngineHolder {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     try {
-      const corpus = await loadCorpus(this.dataDir);
+      const loaded = await loadData(this.dataDir, this.files);
+      const { corpus } = loaded;
       await logDiagnostics(this.logger, corpus.diagnostics);
       const errors = errorCount(corpus);
       if (errors > 0) {
@@ -88,14 +112,37 @@ export class EngineHolder {
         this.logger.error({ reason, errors, ms: ms() }, `reload refused: ${message}`);
         return { ok: false, message, profiles: this.engine.corpus.profiles.length, ms: ms() };
       }
-      this.engine = await buildEngine(corpus);
-      const message = `loaded ${counted(corpus.profiles.length, 'profile')}`;
+      const changes = dataChanges({ corpus: this.engine.corpus, files: this.files }, loaded);
+      const update = hasChanges(changes)
+        ? await updateEngine(this.engine, corpus, (engine) => {
+            this.engine = engine;
+            this.files = loaded.files;
+          })
+        : null;
+      const message = update
+        ? `loaded ${counted(corpus.profiles.length, 'profile')} (${describeChanges(changes)})`
+        : `no changes; ${counted(this.engine.corpus.profiles.length, 'profile')} loaded`;
       this.status.lastReload = { at: new Date(), ok: true, message };
       this.logger.info(
-        { reason, profiles: corpus.profiles.length, warnings: corpus.diagnostics.length, ms: ms() },
-        'data reloaded',
+        {
+          reason,
+          profiles: this.engine.corpus.profiles.length,
+          warnings: corpus.diagnostics.length,
+          added: changes.added.length,
+          removed: changes.removed.length,
+          changed: changes.changed.length,
+          directoryChanged: changes.directoryChanged,
+          teamsChanged: changes.teamsChanged,
+          ...(update ? { index: update.mode, sectionsReindexed: update.sectionsReindexed } : {}),
+          ms: ms(),
+        },
+        update ? 'data reloaded' : 'data reloaded: nothing changed',
       );
-      return { ok: true, message, profiles: corpus.profiles.length, ms: ms() };
+      if (update) {
+        this.lastLoad = { engine: this.engine, changes, reason, at: new Date() };
+        for (const listener of this.listeners) listener(this.lastLoad);
+      }
+      return { ok: true, message, profiles: this.engine.corpus.profiles.length, ms: ms(), changes };
     } catch (err) {
       const message = `reload failed: ${(err as Error).message}`;
       this.status.lastReload = { at: new Date(), ok: false, message };
@@ -103,6 +150,18 @@ export class EngineHolder {
       return { ok: false, message, profiles: this.engine.corpus.profiles.length, ms: ms() };
     }
   }
+}
+
+/** `1 added, 2 changed, directory changed`. */
+export function describeChanges(changes: DataChanges): string {
+  const parts = [
+    changes.added.length > 0 ? `${changes.added.length} added` : '',
+    changes.removed.length > 0 ? `${changes.removed.length} removed` : '',
+    changes.changed.length > 0 ? `${changes.changed.length} changed` : '',
+    changes.directoryChanged ? 'directory changed' : '',
+    changes.teamsChanged ? 'teams changed' : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : 'nothing changed';
 }
 
 /** One line per problem; thousands of them (a directory missing many actors) are written a slice at a time. */

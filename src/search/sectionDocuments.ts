@@ -1,5 +1,5 @@
 // Splits the corpus into what full-text search finds: one document per section of every profile.
-import type { Corpus } from '../profiles/corpus.ts';
+import type { Corpus, CorpusActor } from '../profiles/corpus.ts';
 import type { Paragraph, Profile } from '../profiles/schema.ts';
 
 export type SectionKind = 'summary' | 'interest' | 'section' | 'relationships';
@@ -87,4 +87,35 @@ export function sectionDocuments(corpus: Corpus, profile: Profile): SectionDocum
     );
   }
   return docs;
+}
+
+/** What of an actor the documents above read. */
+const actorText = (a: CorpusActor | undefined): string =>
+  a ? `${a.code}\u0001${a.name}\u0001${a.aliases.join('\u0001')}` : '';
+
+/** Codes whose actor reads differently (or exists in one corpus only). */
+export function changedActorCodes(before: Corpus, after: Corpus): Set<string> {
+  const changed = new Set<string>();
+  for (const [code, actor] of after.actorByCode)
+    if (actorText(actor) !== actorText(before.actorByCode.get(code))) changed.add(code);
+  for (const code of before.actorByCode.keys()) if (!after.actorByCode.has(code)) changed.add(code);
+  return changed;
+}
+
+/**
+ * Whether a profile's documents, its own text unchanged, read differently in `after`: its subject or one of the
+ * actors it lists changed. Keeps a reload from recomputing every profile's documents when one actor changes.
+ */
+export function documentActorsChanged(
+  before: Corpus,
+  after: Corpus,
+  profile: Profile,
+  changedCodes: ReadonlySet<string>,
+): boolean {
+  if (actorText(before.actorOfProfile.get(profile.id)) !== actorText(after.actorOfProfile.get(profile.id)))
+    return true;
+  if (changedCodes.size === 0) return false;
+  return (profile.relationships?.categories ?? []).some((c) =>
+    c.codes.some(({ code }) => changedCodes.has(code)),
+  );
 }

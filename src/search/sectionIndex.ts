@@ -3,6 +3,7 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { Corpus } from '../profiles/corpus.ts';
 import { eachInSlices, Slicer } from '../slices.ts';
+import { andSearch, compareHits } from './andSearch.ts';
 import { fuzzyForTerm, processTerm, WORD_SPLIT } from './normalize.ts';
 import { type SectionDocument, sectionDocuments } from './sectionDocuments.ts';
 
@@ -37,6 +38,7 @@ const BOOST = { title: 3, actor: 2, text: 1, relations: 1 };
 const FAVOUR_BOOST = 3;
 /** Prefix expansion of very short words floods OR queries with postings; it starts at this length. */
 const MIN_PREFIX_LENGTH = 4;
+const PREFIX = (term: string) => term.length >= MIN_PREFIX_LENGTH;
 export const MAX_SUGGESTIONS = 3;
 const ATTEMPTS: readonly (readonly ['AND' | 'OR', boolean])[] = [
   ['AND', false],
@@ -62,14 +64,16 @@ function withSingular(word: string): Query {
 type Doc = Pick<SectionDocument, 'id' | 'profileId' | (typeof FIELDS)[number]>;
 
 export class SectionIndex {
-  private readonly docs = new Map<string, SectionDocument>();
-  private readonly mini = new MiniSearch<Doc>({
+  private docs = new Map<string, SectionDocument>();
+  /** Each profile's documents, as indexed: what an update removes from MiniSearch when the profile changes. */
+  private byProfile = new Map<string, SectionDocument[]>();
+  private mini = new MiniSearch<Doc>({
     fields: [...FIELDS],
     storeFields: ['profileId'],
     processTerm,
     searchOptions: {
       boost: BOOST,
-      prefix: (term) => term.length >= MIN_PREFIX_LENGTH,
+      prefix: PREFIX,
       fuzzy: fuzzyForTerm,
     },
   });
@@ -83,23 +87,82 @@ export class SectionIndex {
     const slicer = new Slicer();
     const docs: SectionDocument[] = [];
     await eachInSlices(corpus.profiles, (p) => docs.push(...sectionDocuments(corpus, p)), slicer);
-    await eachInSlices(
-      docs,
-      (d) => {
-        index.docs.set(d.id, d);
-        index.mini.add(toIndexed(d));
-      },
-      slicer,
-    );
+    await eachInSlices(docs, (d) => index.addDocument(d), slicer);
+    index.settle();
     return index;
   }
 
   static buildSync(corpus: Corpus): SectionIndex {
     const index = new SectionIndex();
-    const docs = corpus.profiles.flatMap((p) => sectionDocuments(corpus, p));
-    for (const d of docs) index.docs.set(d.id, d);
-    index.mini.addAll(docs.map(toIndexed));
+    for (const p of corpus.profiles) for (const d of sectionDocuments(corpus, p)) index.addDocument(d);
+    index.settle();
     return index;
+  }
+
+  /** The documents of these profiles as they stand in the index now. */
+  documentsOf(profileId: string): readonly SectionDocument[] {
+    return this.byProfile.get(profileId) ?? [];
+  }
+
+  /**
+   * Replaces the documents of the given profiles (none: the profile is gone) in one synchronous step, and returns
+   * the updated index. The MiniSearch index is shared with this one, which must no longer be read: readers take
+   * the engine afresh for each request, and the swap happens in the same step, so none sees half an update.
+   * Documents are removed with their indexed text (not discarded), so the index is exactly what a full build of
+   * the same documents gives and needs no vacuuming.
+   */
+  withProfiles(replacements: ReadonlyMap<string, readonly SectionDocument[]>): SectionIndex {
+    for (const [profileId, docs] of replacements) {
+      const before = this.byProfile.get(profileId) ?? [];
+      const unchanged = new Set(
+        docs.filter((d) => before.some((b) => b.id === d.id && sameIndexedFields(b, d))).map((d) => d.id),
+      );
+      for (const old of before) {
+        if (unchanged.has(old.id)) continue;
+        this.mini.remove(toIndexed(old));
+        this.docs.delete(old.id);
+      }
+      this.byProfile.delete(profileId);
+      for (const d of docs) {
+        if (unchanged.has(d.id)) this.trackDocument(d);
+        else this.addDocument(d);
+      }
+    }
+    this.settle();
+    const next = new SectionIndex();
+    next.mini = this.mini;
+    next.docs = this.docs;
+    next.byProfile = this.byProfile;
+    return next;
+  }
+
+  private trackDocument(d: SectionDocument): void {
+    this.docs.set(d.id, d);
+    const list = this.byProfile.get(d.profileId);
+    if (list) list.push(d);
+    else this.byProfile.set(d.profileId, [d]);
+  }
+
+  private addDocument(d: SectionDocument): void {
+    this.trackDocument(d);
+    this.mini.add(toIndexed(d));
+  }
+
+  /**
+   * MiniSearch keeps each field's average length as a running mean, whose last digits depend on the order
+   * documents came and went. Recomputed from the lengths themselves (sums of whole numbers, exact), it is the
+   * same however the index got here, and so are the scores.
+   */
+  private settle(): void {
+    const internals = this.mini as unknown as {
+      _fieldLength: Map<number, number[]>;
+      _avgFieldLength: number[];
+    };
+    const sums = FIELDS.map(() => 0);
+    for (const lengths of internals._fieldLength.values())
+      for (let f = 0; f < sums.length; f++) sums[f]! += lengths[f] ?? 0;
+    const count = internals._fieldLength.size;
+    internals._avgFieldLength = sums.map((sum) => (count > 0 ? sum / count : 0));
   }
 
   get size(): number {
@@ -118,26 +181,51 @@ export class SectionIndex {
     // a search's cost, and a query whose words occur needs none of it; a misspelling still finds its word. A plural
     // also looks for its singular ("dams" finds a page that says "dam"): prefix search covers the other way round.
     let mode: 'AND' | 'OR' = 'AND';
-    let results: SearchResult[] = [];
+    let results: { id: string; score: number; terms: string[] }[] = [];
+    let total = 0;
     const words = queryWords(query);
     for (const [combineWith, fuzzy] of words.length > 0 ? ATTEMPTS : []) {
-      const expression = { combineWith, queries: words.map(withSingular) };
-      results = this.mini.search(expression, { filter, boostDocument, ...(fuzzy ? {} : { fuzzy: false }) });
+      const queries = words.map(withSingular);
       mode = combineWith;
-      if (results.length > 0) break;
+      // Every word without fuzzy matching is the usual search, and the one common words make slow: it is scored
+      // only over the sections that hold every word, with the same scores MiniSearch would give.
+      const fast =
+        combineWith === 'AND' && !fuzzy
+          ? andSearch(this.mini, queries, {
+              boost: BOOST,
+              prefix: PREFIX,
+              boostDocument: favour
+                ? (stored) => (stored?.profileId === favour ? FAVOUR_BOOST : 1)
+                : undefined,
+              filter: options.profileId ? (stored) => stored?.profileId === options.profileId : undefined,
+              limit,
+            })
+          : null;
+      if (fast) {
+        results = fast.hits;
+        total = fast.total;
+      } else {
+        const found = this.mini.search(
+          { combineWith, queries },
+          { filter, boostDocument, ...(fuzzy ? {} : { fuzzy: false }) },
+        );
+        results = found.sort((a, b) => compareHits(a.score, String(a.id), b.score, String(b.id)));
+        total = found.length;
+      }
+      if (total > 0) break;
     }
     const hits = results
       .slice(0, limit)
-      .map((r) => ({ section: this.docs.get(r.id as string)!, score: r.score, terms: r.terms }));
+      .map((r) => ({ section: this.docs.get(r.id)!, score: r.score, terms: r.terms }));
     const suggestions =
-      results.length === 0
+      total === 0
         ? this.mini
             .autoSuggest(query, { fuzzy: 0.25, filter, combineWith: 'AND' })
             .map((s) => s.suggestion)
             .filter((s) => s !== query.trim().toLowerCase())
             .slice(0, MAX_SUGGESTIONS)
         : [];
-    return { hits, total: results.length, mode, suggestions };
+    return { hits, total, mode, suggestions };
   }
 }
 
@@ -150,4 +238,9 @@ function toIndexed(d: SectionDocument): Doc {
     actor: d.actor,
     relations: d.relations,
   };
+}
+
+/** Whether MiniSearch would index the two documents the same way. */
+export function sameIndexedFields(a: SectionDocument, b: SectionDocument): boolean {
+  return FIELDS.every((f) => a[f] === b[f]);
 }
