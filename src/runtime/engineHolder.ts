@@ -113,32 +113,27 @@ export class EngineHolder {
         return { ok: false, message, profiles: this.engine.corpus.profiles.length, ms: ms() };
       }
       const changes = dataChanges({ corpus: this.engine.corpus, files: this.files }, loaded);
-      const update = hasChanges(changes)
-        ? await updateEngine(this.engine, corpus, (engine) => {
-            this.engine = engine;
-            this.files = loaded.files;
-          })
-        : null;
-      const message = update
-        ? `loaded ${counted(corpus.profiles.length, 'profile')} (${describeChanges(changes)})`
-        : `no changes; ${counted(this.engine.corpus.profiles.length, 'profile')} loaded`;
+      // Even with nothing changed the new corpus is swapped in (it says when the data was last read); only the
+      // actor index, names and graph are rebuilt then.
+      const update = await updateEngine(this.engine, corpus, (engine) => {
+        this.engine = engine;
+        this.files = loaded.files;
+      });
+      const message = `loaded ${counted(this.engine.corpus.profiles.length, 'profile')}`;
       this.status.lastReload = { at: new Date(), ok: true, message };
       this.logger.info(
         {
           reason,
           profiles: this.engine.corpus.profiles.length,
           warnings: corpus.diagnostics.length,
-          added: changes.added.length,
-          removed: changes.removed.length,
-          changed: changes.changed.length,
-          directoryChanged: changes.directoryChanged,
-          teamsChanged: changes.teamsChanged,
-          ...(update ? { index: update.mode, sectionsReindexed: update.sectionsReindexed } : {}),
+          changes: describeChanges(changes),
+          index: update.mode,
+          sectionsReindexed: update.sectionsReindexed,
           ms: ms(),
         },
-        update ? 'data reloaded' : 'data reloaded: nothing changed',
+        'data reloaded',
       );
-      if (update) {
+      if (hasChanges(changes)) {
         this.lastLoad = { engine: this.engine, changes, reason, at: new Date() };
         for (const listener of this.listeners) listener(this.lastLoad);
       }
