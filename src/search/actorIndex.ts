@@ -107,10 +107,11 @@ export class ActorIndex {
 
   /**
    * Best matches first: exact, then whole-key prefix, then word prefix and fuzzy. One entry per actor.
-   * `moreTypos` lets each word of a name be two edits off from five letters on ("netwrok"): too loose for every
-   * keystroke, right for a last try at a name typed in full.
+   * `moreTypos` lets each word of a name be two edits off from five letters on ("netwrok"), and `anyWord` finds
+   * names that share any one word with the query: too loose for every keystroke, right for a last try at a name
+   * typed in full, whose answers are only ever offered as "did you mean".
    */
-  match(query: string, limit: number, { moreTypos = false } = {}): ActorMatch[] {
+  match(query: string, limit: number, { moreTypos = false, anyWord = false } = {}): ActorMatch[] {
     const typed = normalizeKey(query);
     if (!typed) return this.defaults(limit);
     // "The Islamic Republic of Iran" is the Islamic Republic of Iran, unless a key really starts with "the".
@@ -127,7 +128,10 @@ export class ActorIndex {
       // A word hit is a prefix match when every typed word starts a matched word; otherwise it is fuzzy.
       // Prefix hits go first (the sort is stable, so each tier keeps its score order).
       const hits = this.words
-        .search(q, moreTypos ? { fuzzy: fuzzyWithMoreTypos } : {})
+        .search(q, {
+          ...(moreTypos ? { fuzzy: fuzzyWithMoreTypos } : {}),
+          ...(anyWord ? { combineWith: 'OR' } : {}),
+        })
         .map((hit) => ({
           hit,
           tier: (hit.queryTerms.every((t) => hit.terms.some((term) => term.startsWith(t)))

@@ -61,6 +61,8 @@ export const RESOLUTION_CASES: readonly ResolutionCase[] = [
   { typed: 'Norvsk', expect: 'PUN', kind: 'misspelling' },
   { typed: 'Federal Republik of Vesk', expect: 'VSK', kind: 'misspelling' },
   { typed: 'Kiranse Red Netwrok', expect: 'KRN', kind: 'misspelling' },
+  { typed: 'Vesk’s', expect: 'VSK', kind: 'spelling variant' },
+  { typed: "norvask's", expect: 'PUN', kind: 'spelling variant' },
   { typed: 'Darova', expect: ['DRV', 'DLM'], kind: 'shared name' },
 ];
 
