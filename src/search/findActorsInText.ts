@@ -26,10 +26,13 @@ export class ActorNames {
   }
 
   private add(actor: CorpusActor): void {
-    for (const text of [actor.name, ...actor.aliases]) {
+    // A profile titled otherwise than the directory names its actor ("Federation of Okaro") names it too.
+    const title = actor.profileId ? this.corpus.profileById.get(actor.profileId)?.name : undefined;
+    for (const text of [actor.name, ...actor.aliases, ...(title ? [title] : [])]) {
       const key = normalizeKey(text);
       if (key.length < 3) continue;
       const codes = this.byKey.get(key);
+      if (codes?.includes(actor.code)) continue;
       if (codes) codes.push(actor.code);
       else this.byKey.set(key, [actor.code]);
     }

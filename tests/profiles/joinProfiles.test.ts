@@ -128,6 +128,13 @@ describe('joining profiles to the directory', () => {
     }
   });
 
+  it('Find actors knows a joined actor by its profile title too', () => {
+    const found = engine.names.find(
+      'The Federation of Okaro leases harbours to Vesk; Halix Isles fish nearby.',
+    );
+    expect(found.map((a) => a.code)).toEqual(['OKR', 'VSK', 'HLX']);
+  });
+
   it('/help counts each entity once', () => {
     const data = helpEmbed(engine.corpus).fields?.find((f) => f.name === 'Data')?.value;
     expect(data).toContain('**9** profiles, **14** actors');
