@@ -214,7 +214,9 @@ export class ActorIndex {
 /** The title of the actor's profile when it names the actor otherwise than the directory does. */
 function profileTitle(corpus: Corpus, actor: CorpusActor): string | undefined {
   const title = actor.profileId ? corpus.profileById.get(actor.profileId)?.name : undefined;
-  if (title === undefined || entityKey(title) === entityKey(actor.name)) return undefined;
+  // Most titles are the name as written: no key to compute.
+  if (title === undefined || title === actor.name || entityKey(title) === entityKey(actor.name))
+    return undefined;
   return actor.aliases.some((a) => entityKey(a) === entityKey(title)) ? undefined : title;
 }
 

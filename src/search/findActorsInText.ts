@@ -28,7 +28,8 @@ export class ActorNames {
   private add(actor: CorpusActor): void {
     // A profile titled otherwise than the directory names its actor ("Federation of Okaro") names it too.
     const title = actor.profileId ? this.corpus.profileById.get(actor.profileId)?.name : undefined;
-    for (const text of [actor.name, ...actor.aliases, ...(title ? [title] : [])]) {
+    const named = title === undefined || title === actor.name || actor.aliases.includes(title);
+    for (const text of named ? [actor.name, ...actor.aliases] : [actor.name, ...actor.aliases, title]) {
       const key = normalizeKey(text);
       if (key.length < 3) continue;
       const codes = this.byKey.get(key);
