@@ -60,9 +60,11 @@ export interface EngineUpdate {
  * requests must swap to it there, so no request ever sees a half-updated engine.
  */
 export async function updateEngine(
-  previous: Engine,
+  previous: Pick<Engine, 'corpus' | 'sections'>,
   corpus: Corpus,
   commit: (engine: Engine) => void,
+  /** No one reads yet (a start from a snapshot): any number of sections may be re-indexed in place. */
+  maxInPlace = MAX_IN_PLACE_SECTIONS,
 ): Promise<EngineUpdate> {
   const before = previous.corpus;
   const changedCodes = changedActorCodes(before, corpus);
@@ -78,14 +80,14 @@ export async function updateEngine(
     const docs = sectionDocuments(corpus, profile);
     count(previous.sections.documentsOf(profile.id), docs);
     replacements.set(profile.id, docs);
-    if (reindexed > MAX_IN_PLACE_SECTIONS) break;
+    if (reindexed > maxInPlace) break;
   }
   for (const profile of before.profiles) {
     if (corpus.profileById.has(profile.id)) continue;
     count(previous.sections.documentsOf(profile.id), []);
     replacements.set(profile.id, []);
   }
-  if (reindexed > MAX_IN_PLACE_SECTIONS) {
+  if (reindexed > maxInPlace) {
     const engine = await buildEngine(corpus);
     commit(engine);
     return { mode: 'rebuild', sectionsReindexed: engine.sections.size };

@@ -56,7 +56,7 @@ async function serve(): Promise<void> {
   }
 
   try {
-    holder = await EngineHolder.load(config.DATA_DIR, logger);
+    holder = await EngineHolder.load(config.DATA_DIR, logger, { stateDir: config.STATE_DIR });
   } catch (err) {
     if (!(err instanceof DataDirectoryError)) throw err;
     logger.fatal(err.message);
@@ -90,6 +90,7 @@ async function serve(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     watcher.stop();
+    await holder?.close();
     await bot?.stop(config.SHUTDOWN_GRACE_MS);
     await health.close();
     logger.info('stopped');

@@ -4,11 +4,15 @@
 import { buildEngine, type Engine, updateEngine } from '../engine.ts';
 import type { Logger } from '../log/logger.ts';
 import { counted } from '../plural.ts';
-import { errorCount } from '../profiles/corpus.ts';
+import { assembleCorpusInSlices, errorCount } from '../profiles/corpus.ts';
 import { type DataChanges, dataChanges, everythingAdded, hasChanges } from '../profiles/dataChanges.ts';
+import { EMPTY_DIRECTORY } from '../profiles/directory.ts';
 import { formatDiagnostic, sortDiagnostics } from '../profiles/formatDiagnostic.ts';
 import { type LoadedFiles, loadData } from '../profiles/loadCorpus.ts';
+import { SectionIndex } from '../search/sectionIndex.ts';
 import { eachInSlices } from '../slices.ts';
+import { DOSSIER_VERSION } from '../version.ts';
+import { readSnapshot, SnapshotCancelled, setAside, snapshotFile, writeSnapshot } from './snapshot.ts';
 
 /** What the running bot knows of itself, as /help and the health endpoint report it. */
 export interface Status {
@@ -40,24 +44,67 @@ export class EngineHolder {
   private running: Promise<ReloadOutcome> | null = null;
   private again = false;
   private readonly listeners = new Set<(load: DataLoad) => void>();
+  /** The snapshot being written, and whether a reload asked it to stop (it reads the index as it goes). */
+  private snapshotting: Promise<void> | null = null;
+  private snapshotStop = false;
+  private snapshotTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     public engine: Engine,
     private files: LoadedFiles,
     private readonly dataDir: string,
     private readonly logger: Logger,
+    private readonly snapshotPath: string | null,
+    changes: DataChanges,
   ) {
     this.status = { startedAt: new Date() };
-    this.lastLoad = { engine, changes: everythingAdded(engine.corpus), reason: 'start', at: new Date() };
+    this.lastLoad = { engine, changes, reason: 'start', at: new Date() };
   }
 
-  /** First load: files with errors are skipped (and logged) so the team still gets the rest. */
-  static async load(dataDir: string, logger: Logger): Promise<EngineHolder> {
+  /**
+   * First load: files with errors are skipped (and logged) so the team still gets the rest. With a STATE_DIR, a
+   * snapshot of the last index is loaded and only what changed since is re-parsed and re-indexed; the snapshot
+   * is then brought up to date in the background.
+   */
+  static async load(
+    dataDir: string,
+    logger: Logger,
+    options: { stateDir?: string } = {},
+  ): Promise<EngineHolder> {
     const started = performance.now();
-    const { corpus, files } = await loadData(dataDir);
+    const file = options.stateDir ? snapshotFile(options.stateDir, dataDir) : null;
+    const snapshot = file ? await readSnapshot(file, DOSSIER_VERSION, logger) : null;
+    const { corpus, files } = await loadData(dataDir, snapshot?.files);
     await logDiagnostics(logger, corpus.diagnostics);
-    const engine = await buildEngine(corpus);
-    const holder = new EngineHolder(engine, files, dataDir, logger);
+    let engine: Engine | null = null;
+    let changes = everythingAdded(corpus);
+    let fromSnapshot = false;
+    if (snapshot && file) {
+      try {
+        const saved = await assembleCorpusInSlices({
+          profiles: [...snapshot.files.profiles.values()].flatMap((f) => (f.profile ? [f.profile] : [])),
+          directory: snapshot.files.directory?.directory ?? EMPTY_DIRECTORY,
+          teams: [],
+          diagnostics: [],
+        });
+        const sections = await SectionIndex.restore(snapshot.index, snapshot.documents, saved);
+        changes = dataChanges({ corpus: saved, files: snapshot.files }, { corpus, files });
+        await updateEngine(
+          { corpus: saved, sections },
+          corpus,
+          (e) => {
+            engine = e;
+          },
+          Number.POSITIVE_INFINITY,
+        );
+        fromSnapshot = true;
+      } catch (err) {
+        await setAside(file, (err as Error).message, logger);
+      }
+    }
+    engine ??= await buildEngine(corpus);
+    const holder = new EngineHolder(engine, files, dataDir, logger, file, changes);
+    if (!fromSnapshot || hasChanges(changes)) holder.saveSnapshot(0);
     const ms = Math.round(performance.now() - started);
     holder.status.lastReload = {
       at: new Date(),
@@ -69,6 +116,7 @@ export class EngineHolder {
         profiles: corpus.profiles.length,
         actors: corpus.actors.length,
         diagnostics: corpus.diagnostics.length,
+        index: fromSnapshot ? `from snapshot (${describeChanges(changes)} since)` : 'built',
         ms,
       },
       'data loaded',
@@ -98,10 +146,70 @@ export class EngineHolder {
     return this.running;
   }
 
+  /**
+   * Writes the snapshot after `delayMs` (several reloads in a row write it once). A reload that starts meanwhile
+   * stops the write first: the write reads the index, which the reload changes.
+   */
+  private saveSnapshot(delayMs: number): void {
+    if (!this.snapshotPath) return;
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = setTimeout(() => {
+      this.snapshotTimer = null;
+      void this.writeSnapshotNow();
+    }, delayMs);
+    this.snapshotTimer.unref();
+  }
+
+  private async writeSnapshotNow(): Promise<void> {
+    const file = this.snapshotPath;
+    if (!file) return;
+    if (this.running) {
+      this.saveSnapshot(SNAPSHOT_DELAY_MS);
+      return;
+    }
+    await this.stopSnapshot();
+    const started = performance.now();
+    this.snapshotStop = false;
+    const { engine, files } = this;
+    this.snapshotting = writeSnapshot(
+      file,
+      DOSSIER_VERSION,
+      { files, ...engine.sections.snapshot() },
+      () => this.snapshotStop,
+    )
+      .then(() =>
+        this.logger.info({ file, ms: Math.round(performance.now() - started) }, 'index snapshot saved'),
+      )
+      .catch((err) => {
+        if (err instanceof SnapshotCancelled) return;
+        this.logger.warn({ file, err }, 'index snapshot not saved; the next start rebuilds the index');
+      })
+      .finally(() => {
+        this.snapshotting = null;
+      });
+    await this.snapshotting;
+  }
+
+  private async stopSnapshot(): Promise<void> {
+    if (this.snapshotTimer) {
+      clearTimeout(this.snapshotTimer);
+      this.snapshotTimer = null;
+    }
+    this.snapshotStop = true;
+    await this.snapshotting;
+  }
+
+  /** Stops writing snapshots (at shutdown): a write in progress is abandoned, the previous snapshot stays. */
+  async close(): Promise<void> {
+    await this.stopSnapshot();
+  }
+
   private async reloadOnce(reason: string): Promise<ReloadOutcome> {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
+    let wantSnapshot = this.snapshotTimer !== null || this.snapshotting !== null;
     try {
+      await this.stopSnapshot();
       const loaded = await loadData(this.dataDir, this.files);
       const { corpus } = loaded;
       await logDiagnostics(this.logger, corpus.diagnostics);
@@ -133,6 +241,7 @@ export class EngineHolder {
         },
         'data reloaded',
       );
+      wantSnapshot ||= hasChanges(changes);
       if (hasChanges(changes)) {
         this.lastLoad = { engine: this.engine, changes, reason, at: new Date() };
         for (const listener of this.listeners) listener(this.lastLoad);
@@ -143,9 +252,14 @@ export class EngineHolder {
       this.status.lastReload = { at: new Date(), ok: false, message };
       this.logger.error({ reason, err, ms: ms() }, message);
       return { ok: false, message, profiles: this.engine.corpus.profiles.length, ms: ms() };
+    } finally {
+      if (wantSnapshot) this.saveSnapshot(SNAPSHOT_DELAY_MS);
     }
   }
 }
+
+/** Quiet time after a reload before the snapshot is written, so a burst of edits writes it once. */
+const SNAPSHOT_DELAY_MS = 2000;
 
 /** `1 added, 2 changed, directory changed`. */
 export function describeChanges(changes: DataChanges): string {

@@ -1,6 +1,7 @@
 // Full-text search over every section of every profile, with MiniSearch. The index stores only ids: section
 // text stays in the documents, which snippets are cut from.
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import { createHash } from 'node:crypto';
+import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
 import type { Corpus } from '../profiles/corpus.ts';
 import { eachInSlices, Slicer } from '../slices.ts';
 import { andSearch, compareHits } from './andSearch.ts';
@@ -63,20 +64,23 @@ function withSingular(word: string): Query {
 
 type Doc = Pick<SectionDocument, 'id' | 'profileId' | (typeof FIELDS)[number]>;
 
+/** The same options for a new index and for one loaded from a snapshot, as MiniSearch requires. */
+const miniSearchOptions = (): Options<Doc> => ({
+  fields: [...FIELDS],
+  storeFields: ['profileId'],
+  processTerm,
+  searchOptions: {
+    boost: BOOST,
+    prefix: PREFIX,
+    fuzzy: fuzzyForTerm,
+  },
+});
+
 export class SectionIndex {
   private docs = new Map<string, SectionDocument>();
   /** Each profile's documents, as indexed: what an update removes from MiniSearch when the profile changes. */
   private byProfile = new Map<string, SectionDocument[]>();
-  private mini = new MiniSearch<Doc>({
-    fields: [...FIELDS],
-    storeFields: ['profileId'],
-    processTerm,
-    searchOptions: {
-      boost: BOOST,
-      prefix: PREFIX,
-      fuzzy: fuzzyForTerm,
-    },
-  });
+  private mini = new MiniSearch<Doc>(miniSearchOptions());
 
   /**
    * Builds in slices of a few milliseconds, giving other work a turn between them, so a rebuild never holds the
@@ -97,6 +101,47 @@ export class SectionIndex {
     for (const p of corpus.profiles) for (const d of sectionDocuments(corpus, p)) index.addDocument(d);
     index.settle();
     return index;
+  }
+
+  /**
+   * The index saved by `snapshot`, for the corpus it was built from. Throws when the saved index does not hold
+   * exactly the documents this corpus makes (a snapshot of other data, or from a Dossier that made them otherwise).
+   */
+  static async restore(saved: AsPlainObject, digest: string, corpus: Corpus): Promise<SectionIndex> {
+    const index = new SectionIndex();
+    const slicer = new Slicer();
+    await eachInSlices(
+      corpus.profiles,
+      (p) => {
+        for (const d of sectionDocuments(corpus, p)) index.trackDocument(d);
+      },
+      slicer,
+    );
+    if (index.documentsDigest() !== digest)
+      throw new Error('the saved index was built from other documents than this data makes');
+    index.mini = await MiniSearch.loadJSAsync<Doc>(saved, miniSearchOptions());
+    if (
+      index.mini.documentCount !== index.docs.size ||
+      [...index.docs.keys()].some((id) => !index.mini.has(id))
+    )
+      throw new Error('the saved index does not hold the documents it lists');
+    index.settle();
+    return index;
+  }
+
+  /** What a snapshot saves: the MiniSearch index and the digest of the documents it holds. */
+  snapshot(): { mini: MiniSearch<Doc>; documents: string } {
+    return { mini: this.mini, documents: this.documentsDigest() };
+  }
+
+  /** SHA-1 over every document's id and indexed fields, in id order: equal digests, equal indexed documents. */
+  private documentsDigest(): string {
+    const hash = createHash('sha1');
+    for (const id of [...this.docs.keys()].sort()) {
+      const d = this.docs.get(id)!;
+      hash.update(`${id}\u0000${FIELDS.map((f) => d[f]).join('\u0000')}\u0001`);
+    }
+    return hash.digest('hex');
   }
 
   /** The documents of these profiles as they stand in the index now. */

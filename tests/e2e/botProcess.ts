@@ -1,6 +1,8 @@
 // Starts the real bot (`node --import tsx src/main.ts`, as `npm start` does) against a Discord simulator, and
 // collects its JSON log lines so tests can wait for and assert on them.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DiscordSimulator } from '../sim/index.ts';
 
@@ -46,6 +48,8 @@ export function botEnv(
     DISCORD_TOKEN: sim.token,
     DISCORD_API_URL: sim.apiUrl,
     DATA_DIR: 'tests/fixtures/data',
+    // Snapshots of the tests' data stay out of the repository.
+    STATE_DIR: path.join(tmpdir(), 'dossier-test-state'),
     COOLDOWN_COMMANDS: '0',
     ...overrides,
   };

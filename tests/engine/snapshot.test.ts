@@ -1,0 +1,244 @@
+// The index snapshot in STATE_DIR: a restart from it answers as a fresh build does, with or without changes made
+// while Dossier was down; it is written in MiniSearch's own format, atomically; and a snapshot that is missing,
+// stale, truncated, damaged, from another version or of other documents is logged, moved aside and rebuilt,
+// never trusted and never a crash.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildEngine, type Engine } from '../../src/engine.ts';
+import { createLogger } from '../../src/log/logger.ts';
+import { loadData } from '../../src/profiles/loadCorpus.ts';
+import { EngineHolder } from '../../src/runtime/engineHolder.ts';
+import {
+  parseSnapshot,
+  SNAPSHOT_FORMAT,
+  SnapshotCancelled,
+  snapshotFile,
+  writeSnapshot,
+} from '../../src/runtime/snapshot.ts';
+import { DOSSIER_VERSION } from '../../src/version.ts';
+import { copyFixtureData, profileText, type TempData } from '../e2e/opsSupport.ts';
+
+let data: TempData;
+let stateDir: string;
+let lines: { level: number; msg: string; [k: string]: unknown }[];
+
+const logger = () =>
+  createLogger({
+    level: 'debug',
+    destination: new Writable({
+      write(chunk, _enc, done) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+        done();
+      },
+    }),
+  });
+
+beforeEach(async () => {
+  data = await copyFixtureData();
+  stateDir = await mkdtemp(path.join(tmpdir(), 'dossier-state-'));
+  lines = [];
+});
+afterEach(async () => {
+  await data.remove();
+  await rm(stateDir, { recursive: true, force: true });
+});
+
+const file = () => snapshotFile(stateDir, data.dir);
+
+/** Search, resolution and relations answers, as plain data. */
+function answers(engine: Engine): unknown {
+  const queries = ['harbour', 'grain barges', 'valdoria', 'kesh tolls', 'harbor', 'oruna'];
+  return {
+    search: queries.map((q) => {
+      const r = engine.sections.search(q, { limit: 50 });
+      return [r.total, r.mode, r.hits.map((h) => [h.section.id, h.score, h.terms])];
+    }),
+    actors: engine.corpus.actors.map((a) => [
+      a.code,
+      engine.actors.match(a.name, 5).map((m) => m.actor.code),
+    ]),
+    relations: engine.corpus.actors.map((a) => engine.graph.of(a)),
+  };
+}
+
+async function freshAnswers(): Promise<unknown> {
+  return answers(await buildEngine((await loadData(data.dir)).corpus));
+}
+
+async function saveSnapshot(): Promise<void> {
+  const { corpus, files } = await loadData(data.dir);
+  const engine = await buildEngine(corpus);
+  await writeSnapshot(file(), DOSSIER_VERSION, { files, ...engine.sections.snapshot() });
+}
+
+async function start(): Promise<EngineHolder> {
+  const holder = await EngineHolder.load(data.dir, logger(), { stateDir });
+  await holder.close();
+  return holder;
+}
+
+const loadedLine = () => lines.find((l) => l.msg === 'data loaded')!;
+const setAsideLines = () => lines.filter((l) => l.msg.startsWith('index snapshot not used'));
+
+describe('index snapshot', () => {
+  it('is written in MiniSearch’s own format, between a header and a checksum trailer', async () => {
+    const { corpus, files } = await loadData(data.dir);
+    const engine = await buildEngine(corpus);
+    const { mini, documents } = engine.sections.snapshot();
+    await writeSnapshot(file(), DOSSIER_VERSION, { files, mini, documents });
+    const text = await readFile(file(), 'utf8');
+    const [header, body, trailer] = text.split('\n');
+    expect(JSON.parse(header!)).toEqual({ format: SNAPSHOT_FORMAT, dossier: DOSSIER_VERSION });
+    expect(JSON.parse(body!).index).toEqual(JSON.parse(JSON.stringify(mini)));
+    expect(JSON.parse(trailer!).bytes).toBe(Buffer.byteLength(body!));
+    expect(await readdir(stateDir)).toEqual([path.basename(file())]);
+  });
+
+  it('makes a restart with unchanged data answer as a fresh build, without rebuilding', async () => {
+    await saveSnapshot();
+    const holder = await start();
+    expect(loadedLine().index).toBe('from snapshot (nothing changed since)');
+    expect(answers(holder.engine)).toEqual(await freshAnswers());
+    expect(holder.lastLoad.changes).toMatchObject({ added: [], removed: [], changed: [] });
+  });
+
+  it('applies only what changed while Dossier was down', async () => {
+    await saveSnapshot();
+    await writeFile(
+      path.join(data.profilesDir, 'kesh.txt'),
+      profileText('Kesh', 'Kesh now ferries quillwort across the marsh.', { Partners: ['VAL'] }),
+    );
+    await writeFile(
+      path.join(data.profilesDir, 'brennick.txt'),
+      profileText('Brennick', 'A new harbour.', {}),
+    );
+    await rm(path.join(data.profilesDir, 'oruna.txt'));
+    const holder = await start();
+    expect(loadedLine().index).toBe('from snapshot (1 added, 1 removed, 1 changed since)');
+    expect(holder.lastLoad.changes).toMatchObject({
+      added: ['brennick'],
+      removed: ['oruna'],
+      changed: ['kesh'],
+    });
+    expect(answers(holder.engine)).toEqual(await freshAnswers());
+    expect(holder.engine.sections.search('quillwort').hits.map((h) => h.section.profileId)).toEqual(['kesh']);
+  });
+
+  it('is written when missing, and a restart then uses it', async () => {
+    const first = await EngineHolder.load(data.dir, logger(), { stateDir });
+    expect(lines.some((l) => l.msg === 'no index snapshot yet: building the index')).toBe(true);
+    await expect
+      .poll(() => lines.some((l) => l.msg === 'index snapshot saved'), { timeout: 10_000 })
+      .toBe(true);
+    await first.close();
+    lines = [];
+    await start();
+    expect(loadedLine().index).toBe('from snapshot (nothing changed since)');
+  });
+
+  const bad: [string, (bytes: Buffer) => Buffer | string, RegExp][] = [
+    ['truncated', (b) => b.subarray(0, Math.floor(b.length / 2)), /cut short/],
+    ['cut one byte short', (b) => b.subarray(0, b.length - 2), /cut short|not valid JSON/],
+    [
+      'damaged',
+      (b) => {
+        const copy = Buffer.from(b);
+        const at = copy.indexOf('"index"');
+        copy[at + 3] = 'X'.charCodeAt(0);
+        return copy;
+      },
+      /checksum/,
+    ],
+    ['empty', () => '', /not a snapshot/],
+    ['not a snapshot at all', () => 'hello\nworld\n', /not a snapshot/],
+    [
+      'from another version',
+      (b) =>
+        Buffer.concat([
+          Buffer.from(`{"format":${SNAPSHOT_FORMAT},"dossier":"0.0.0-other"}`),
+          b.subarray(b.indexOf(10)),
+        ]),
+      /another version/,
+    ],
+    [
+      'of another format',
+      (b) =>
+        Buffer.concat([
+          Buffer.from(`{"format":${SNAPSHOT_FORMAT + 1},"dossier":"${DOSSIER_VERSION}"}`),
+          b.subarray(b.indexOf(10)),
+        ]),
+      /another version/,
+    ],
+  ];
+  for (const [what, spoil, why] of bad) {
+    it(`is moved aside and rebuilt when ${what}`, async () => {
+      await saveSnapshot();
+      const bytes = await readFile(file());
+      expect(() => parseSnapshot(bytes, DOSSIER_VERSION)).not.toThrow();
+      await writeFile(file(), spoil(bytes));
+      const holder = await start();
+      expect(setAsideLines()).toHaveLength(1);
+      expect(setAsideLines()[0]!.msg).toMatch(why);
+      expect(loadedLine().index).toBe('built');
+      expect(answers(holder.engine)).toEqual(await freshAnswers());
+      const names = await readdir(stateDir);
+      expect(names.some((n) => n.startsWith(`${path.basename(file())}.bad-`))).toBe(true);
+    });
+  }
+
+  it('is moved aside when its index does not hold the documents this data makes', async () => {
+    const { corpus, files } = await loadData(data.dir);
+    const engine = await buildEngine(corpus);
+    // A well-formed snapshot whose documents digest belongs to other documents.
+    await writeSnapshot(file(), DOSSIER_VERSION, {
+      files,
+      mini: engine.sections.snapshot().mini,
+      documents: 'other',
+    });
+    const holder = await start();
+    expect(setAsideLines()[0]!.msg).toMatch(/other documents/);
+    expect(answers(holder.engine)).toEqual(await freshAnswers());
+  });
+
+  it('is rebuilt when the saved parse does not match the saved index (stale state)', async () => {
+    await saveSnapshot();
+    // A different data directory's snapshot copied over this one: header, checksum and shape are all fine.
+    const other = await copyFixtureData();
+    try {
+      await writeFile(path.join(other.profilesDir, 'kesh.txt'), profileText('Kesh', 'Granaries.', {}));
+      const { corpus, files } = await loadData(other.dir);
+      const engine = await buildEngine(corpus);
+      const { mini } = engine.sections.snapshot();
+      const { documents } = (await buildEngine((await loadData(data.dir)).corpus)).sections.snapshot();
+      await writeSnapshot(file(), DOSSIER_VERSION, { files, mini, documents });
+    } finally {
+      await other.remove();
+    }
+    const holder = await start();
+    expect(setAsideLines()).toHaveLength(1);
+    expect(answers(holder.engine)).toEqual(await freshAnswers());
+  });
+
+  it('leaves the previous snapshot whole when a write is cancelled midway', async () => {
+    await saveSnapshot();
+    const before = await readFile(file());
+    const { corpus, files } = await loadData(data.dir);
+    const engine = await buildEngine(corpus);
+    let asked = 0;
+    const write = writeSnapshot(
+      file(),
+      DOSSIER_VERSION,
+      { files, ...engine.sections.snapshot() },
+      () => ++asked > 0,
+    );
+    // A slice ends only after some milliseconds; force one by keeping the loop busy.
+    const busyUntil = performance.now() + 20;
+    while (performance.now() < busyUntil);
+    await write.catch((err) => expect(err).toBeInstanceOf(SnapshotCancelled));
+    expect(await readFile(file())).toEqual(before);
+    expect(await readdir(stateDir)).toEqual([path.basename(file())]);
+  });
+});
