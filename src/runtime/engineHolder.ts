@@ -6,9 +6,11 @@ import type { Logger } from '../log/logger.ts';
 import { counted } from '../plural.ts';
 import { assembleCorpusInSlices, errorCount } from '../profiles/corpus.ts';
 import { type DataChanges, dataChanges, everythingAdded, hasChanges } from '../profiles/dataChanges.ts';
+import { describeKind, diagnosticKinds } from '../profiles/diagnosticKinds.ts';
 import { EMPTY_DIRECTORY } from '../profiles/directory.ts';
 import { formatDiagnostic, sortDiagnostics } from '../profiles/formatDiagnostic.ts';
 import { type LoadedFiles, loadData } from '../profiles/loadCorpus.ts';
+import type { Diagnostic } from '../profiles/schema.ts';
 import { SectionIndex } from '../search/sectionIndex.ts';
 import { eachInSlices } from '../slices.ts';
 import { DOSSIER_VERSION } from '../version.ts';
@@ -273,14 +275,17 @@ export function describeChanges(changes: DataChanges): string {
   return parts.length > 0 ? parts.join(', ') : 'nothing changed';
 }
 
-/** One line per problem; thousands of them (a directory missing many actors) are written a slice at a time. */
-async function logDiagnostics(
-  logger: Logger,
-  diagnostics: Parameters<typeof sortDiagnostics>[0],
-): Promise<void> {
+/**
+ * Errors (which refuse a reload, and are few) one line each; warnings one line per kind at info, with the count
+ * and the first few file:lines, and each one at debug. Written a slice at a time: there may be thousands.
+ */
+async function logDiagnostics(logger: Logger, diagnostics: readonly Diagnostic[]): Promise<void> {
+  for (const kind of diagnosticKinds(diagnostics)) {
+    if (kind.severity === 'warning') logger.info({ warnings: kind.count, at: kind.at }, describeKind(kind));
+  }
+  const debug = logger.isLevelEnabled('debug');
   await eachInSlices(sortDiagnostics(diagnostics), (d) => {
-    const line = formatDiagnostic(d);
-    if (d.severity === 'error') logger.error({ file: d.file, line: d.line }, line);
-    else logger.warn({ file: d.file, line: d.line }, line);
+    if (d.severity === 'error') logger.error({ file: d.file, line: d.line }, formatDiagnostic(d));
+    else if (debug) logger.debug({ file: d.file, line: d.line }, formatDiagnostic(d));
   });
 }
