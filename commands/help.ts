@@ -20,6 +20,7 @@ export const helpCommand: CommandModule = {
     const last = context.status.lastReload;
     const embed = helpEmbed(context.engine.corpus, {
       lastReloadError: last && !last.ok ? last.message : undefined,
+      history: context.history?.status(),
     });
     return { type: 'message', reply: ephemeral({ embeds: [embed] }) };
   },

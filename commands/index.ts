@@ -1,5 +1,6 @@
 // Every command Dossier offers. The dispatcher and the command sync both read this list.
 import type { CommandModule } from '../src/dispatch/commandModule.ts';
+import { changesCommand } from './changes.ts';
 import { findActorsCommand } from './findActors.ts';
 import { helpCommand } from './help.ts';
 import { profileCommand } from './profile.ts';
@@ -11,5 +12,6 @@ export const COMMANDS: readonly CommandModule[] = [
   relationsCommand,
   searchCommand,
   helpCommand,
+  changesCommand,
   findActorsCommand,
 ];

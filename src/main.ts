@@ -3,6 +3,8 @@ import { DossierBot } from './bot/bot.ts';
 import { failedRequest } from './bot/interactionPipeline.ts';
 import { configOrExit } from './config/startupConfig.ts';
 import { Cooldown } from './dispatch/cooldown.ts';
+import { startFeed } from './history/feed.ts';
+import { History } from './history/history.ts';
 import { createLogger } from './log/logger.ts';
 import { DataDirectoryError } from './profiles/loadCorpus.ts';
 import { DataWatcher } from './runtime/dataWatcher.ts';
@@ -18,7 +20,7 @@ if (!config.DISCORD_TOKEN) {
       'No DISCORD_TOKEN set: starting the console instead (set it in .env to connect to Discord).',
     );
     const { runConsole } = await import('./console/console.ts');
-    process.exitCode = await runConsole({ dataDir: config.DATA_DIR, args: [] });
+    process.exitCode = await runConsole({ config, args: [] });
   } else {
     console.error(
       'DISCORD_TOKEN is not set: put the bot token in .env (see .env.example), or run `npm run console`.',
@@ -32,6 +34,7 @@ if (!config.DISCORD_TOKEN) {
 async function serve(): Promise<void> {
   let bot: DossierBot | null = null;
   let holder: EngineHolder | null = null;
+  let history: History | null = null;
   let stopping = false;
   const snapshot = (): HealthSnapshot => ({
     serving: Boolean(bot?.ready && holder && !stopping),
@@ -46,6 +49,7 @@ async function serve(): Promise<void> {
         }
       : null,
     lastReload: holder?.status.lastReload ?? null,
+    history: history?.status() ?? null,
     uptimeSeconds: Math.round(process.uptime()),
     interactionsServed: bot?.served ?? 0,
   });
@@ -65,11 +69,20 @@ async function serve(): Promise<void> {
     return;
   }
   const loaded = holder;
+  const changes = History.open({
+    stateDir: config.STATE_DIR,
+    dataDir: config.DATA_DIR,
+    logger,
+    feedChannelId: config.CHANGES_CHANNEL_ID,
+  });
+  history = changes;
+  await changes.record(loaded.engine.corpus, 'start');
+  loaded.onLoad((load) => void changes.record(load.engine.corpus, load.reason));
   const cooldown =
     config.COOLDOWN_COMMANDS > 0
       ? new Cooldown(config.COOLDOWN_COMMANDS, config.COOLDOWN_SECONDS * 1000)
       : undefined;
-  bot = new DossierBot({ config, logger, holder: loaded, cooldown });
+  bot = new DossierBot({ config, logger, holder: loaded, cooldown, history: changes });
   // A shard manager asks each shard for this through broadcastEval, which only sees the client.
   bot.client.dossierHealth = snapshot;
   const watcher = new DataWatcher(
@@ -85,13 +98,16 @@ async function serve(): Promise<void> {
     if (m === 'dossier:reload') void loaded.reload('reload from the shard manager');
   });
 
+  let stopFeed = () => {};
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
     watcher.stop();
+    stopFeed();
     await holder?.close();
     await bot?.stop(config.SHUTDOWN_GRACE_MS);
+    changes.close();
     await health.close();
     logger.info('stopped');
     logger.flush();
@@ -102,6 +118,9 @@ async function serve(): Promise<void> {
 
   try {
     await bot.start();
+    // Only the process running shard 0 posts: every shard records, but one feed is enough.
+    if (config.CHANGES_CHANNEL_ID && (bot.client.shard?.ids[0] ?? 0) === 0)
+      stopFeed = startFeed(changes, bot.client, loaded, logger);
   } catch (err) {
     // A refused token is an operator's mistake, not a fault: one line that says what to fix, no stack trace.
     if ((err as { code?: unknown }).code === 'TokenInvalid') {

@@ -6,6 +6,7 @@ import type { Config } from '../config/config.ts';
 import type { Cooldown } from '../dispatch/cooldown.ts';
 import { Dispatcher } from '../dispatch/dispatcher.ts';
 import type { Request } from '../dispatch/request.ts';
+import type { History } from '../history/history.ts';
 import type { Logger } from '../log/logger.ts';
 import type { EngineHolder } from '../runtime/engineHolder.ts';
 import type { HealthSnapshot } from '../runtime/healthServer.ts';
@@ -27,6 +28,7 @@ export interface BotOptions {
   logger: Logger;
   holder: EngineHolder;
   cooldown?: Cooldown;
+  history?: History;
 }
 
 export class DossierBot {
@@ -43,7 +45,11 @@ export class DossierBot {
     });
     this.dispatcher = new Dispatcher({
       commands: COMMANDS,
-      context: () => ({ engine: options.holder.engine, status: options.holder.status }),
+      context: () => ({
+        engine: options.holder.engine,
+        status: options.holder.status,
+        history: options.history,
+      }),
       logger: options.logger,
       allowedGuildIds: config.ALLOWED_GUILD_IDS,
       cooldown: options.cooldown,

@@ -34,6 +34,8 @@ export const configSchema = z.object({
   DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL ending in /api' })),
   DATA_DIR: withDefault(z.string().min(1), DEFAULT_DATA_DIR),
   STATE_DIR: withDefault(z.string().min(1), DEFAULT_STATE_DIR),
+  /** Where each recorded change set is posted; empty: no feed (history is still kept). */
+  CHANGES_CHANNEL_ID: optional(snowflake),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   ALLOWED_GUILD_IDS: commaList(snowflake),
   COOLDOWN_COMMANDS: withDefault(int(0, 1000), 5),

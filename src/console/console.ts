@@ -4,10 +4,12 @@ import { writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { COMMANDS } from '../../commands/index.ts';
 import { ACTOR_OPTION_NAMES } from '../../commands/shared.ts';
+import type { Config } from '../config/config.ts';
 import { callbackBody } from '../dispatch/callbackBody.ts';
 import { Dispatcher } from '../dispatch/dispatcher.ts';
 import type { Request, Requester } from '../dispatch/request.ts';
 import type { Response } from '../dispatch/response.ts';
+import { History } from '../history/history.ts';
 import { createLogger } from '../log/logger.ts';
 import { counted } from '../plural.ts';
 import type { Corpus } from '../profiles/corpus.ts';
@@ -19,7 +21,7 @@ import { type ActorNames, chatCommandNames, parseCommandLine, tokenize } from '.
 import { type Key, renderTerminal } from './renderTerminal.ts';
 
 export interface ConsoleOptions {
-  dataDir: string;
+  config: Pick<Config, 'DATA_DIR' | 'STATE_DIR' | 'CHANGES_CHANNEL_ID'>;
   args: string[];
   output?: NodeJS.WritableStream;
 }
@@ -42,7 +44,7 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
   const logger = createLogger({ level: 'warn', destination: process.stderr as unknown as undefined });
   let holder: EngineHolder;
   try {
-    holder = await EngineHolder.load(options.dataDir, createLogger({ level: 'error' }));
+    holder = await EngineHolder.load(options.config.DATA_DIR, createLogger({ level: 'error' }));
   } catch (err) {
     if (err instanceof DataDirectoryError) {
       print(`error: ${err.message}`);
@@ -50,9 +52,32 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
     }
     throw err;
   }
+  // A console start is a load like any other: it records a change set (the bot posts it, if a feed is set).
+  const history = History.open({
+    stateDir: options.config.STATE_DIR,
+    dataDir: options.config.DATA_DIR,
+    logger,
+    feedChannelId: options.config.CHANGES_CHANNEL_ID,
+  });
+  await history.record(holder.engine.corpus, 'console start');
+  try {
+    return await session(flags, holder, history, logger, print, out);
+  } finally {
+    history.close();
+  }
+}
+
+async function session(
+  flags: Extract<Flags, { ok: true }>,
+  holder: EngineHolder,
+  history: History,
+  logger: ReturnType<typeof createLogger>,
+  print: (s: string) => void,
+  out: NodeJS.WritableStream,
+): Promise<number> {
   const dispatcher = new Dispatcher({
     commands: COMMANDS,
-    context: () => ({ engine: holder.engine, status: holder.status }),
+    context: () => ({ engine: holder.engine, status: holder.status, history }),
     logger,
   });
   const requester: Requester = {

@@ -3,4 +3,4 @@ import { configOrExit } from '../config/startupConfig.ts';
 import { runConsole } from './console.ts';
 
 const config = configOrExit();
-process.exitCode = await runConsole({ dataDir: config.DATA_DIR, args: process.argv.slice(2) });
+process.exitCode = await runConsole({ config, args: process.argv.slice(2) });

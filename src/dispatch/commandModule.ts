@@ -1,6 +1,7 @@
 // The contract every module in commands/ fulfils: its definition as Discord API JSON, and its handlers.
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Engine } from '../engine.ts';
+import type { History } from '../history/history.ts';
 import type { Status } from '../runtime/engineHolder.ts';
 import type { AutocompleteRequest, CommandRequest, ComponentRequest } from './request.ts';
 import type { Response } from './response.ts';
@@ -8,6 +9,8 @@ import type { Response } from './response.ts';
 export interface Context {
   engine: Engine;
   status: Status;
+  /** The history database, where the process has one (the bot and the console do). */
+  history?: History;
 }
 
 export interface CommandModule {

@@ -1,5 +1,6 @@
 // /help: what Dossier can do, the data it holds, and what each relationship category means.
 import type { APIEmbed } from 'discord-api-types/v10';
+import type { HistoryStatus } from '../history/history.ts';
 import { counted } from '../plural.ts';
 import { type Corpus, edgeCount } from '../profiles/corpus.ts';
 import { truncate } from './budget.ts';
@@ -12,6 +13,20 @@ import { BOT_NAME, COLOUR } from './theme.ts';
 export interface HelpStatus {
   /** Outcome of the last reload, when one failed and the previous data is still served. */
   lastReloadError?: string;
+  history?: HistoryStatus;
+}
+
+/** When the last change set was recorded and whether the feed has posts waiting. */
+export function historyLine(history: HistoryStatus | undefined): string {
+  if (!history?.available) return 'History: not available (see the log); `/changes` cannot answer.';
+  const last = history.lastChangeSetAt
+    ? `last change set recorded ${formatTime(new Date(history.lastChangeSetAt))}`
+    : 'no change set recorded yet';
+  const outbox =
+    history.outboxPending === 0
+      ? 'feed outbox empty'
+      : `${counted(history.outboxPending, 'feed post')} waiting to be sent`;
+  return `History: ${last}; ${outbox}.`;
 }
 
 /** `**3** profiles`: the number in bold. */
@@ -26,6 +41,7 @@ export function helpEmbed(corpus: Corpus, status: HelpStatus = {}): APIEmbed {
     `${bold(counted(corpus.profiles.length, 'profile'))}, ${bold(counted(corpus.actors.length, 'actor'))}, ${bold(counted(edgeCount(corpus), 'relationship'))}.`,
     `Loaded ${formatTime(corpus.loadedAt)} with ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}${errors > 0 ? ` and ${errors} errors (those files were skipped)` : ''}.`,
   ];
+  data.push(historyLine(status.history));
   if (status.lastReloadError)
     data.push(
       `⚠️ The last reload failed (${escapeMarkdown(status.lastReloadError)}); the data above is still served.`,
@@ -42,6 +58,7 @@ export function helpEmbed(corpus: Corpus, status: HelpStatus = {}): APIEmbed {
       '`/relations toward actor` — who lists an actor, and as what.',
       '`/relations between actor other` — how two actors see each other.',
       '`/search query` — full text over every section, with snippets.',
+      '`/changes [actor] [days]` — what changed in the data, newest first, with each section before and after.',
       'Right-click a message → **Apps → Find actors** — cards for every actor the message names.',
       '',
       'Options: `private` answers only you; `mention` points a public answer at a teammate. In a team channel (like `#team-<actor>`) the actor can be left out.',

@@ -1,6 +1,6 @@
 // `npm run console`: one-shot commands, --json, --out and the interactive prompt, run as a user would run them.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,15 +14,25 @@ import { createLogger } from '../../src/log/logger.ts';
 import { EngineHolder } from '../../src/runtime/engineHolder.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The console records a change set on start: into a STATE_DIR of this file's own, not the repository's. */
+const STATE_DIR = mkdtempSync(path.join(tmpdir(), 'dossier-console-state-'));
 
 function runConsole(
   args: string[],
   input?: string,
+  env: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/console/main.ts', ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: 'data', NO_COLOR: '1' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        DATA_DIR: 'data',
+        STATE_DIR,
+        NO_COLOR: '1',
+        ...env,
+      },
     });
     let stdout = '';
     let stderr = '';
@@ -143,5 +153,30 @@ describe('npm run console', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('--out needs a value');
     expect(r.stdout).toContain('Usage: npm run console');
+  });
+
+  it('a console start records a change set, and /changes lists it (also as --json)', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'dossier-console-data-'));
+    cpSync(path.join(ROOT, 'tests/fixtures/data'), dataDir, { recursive: true });
+    const env = { DATA_DIR: dataDir, STATE_DIR: mkdtempSync(path.join(tmpdir(), 'dossier-console-state-')) };
+    const first = await runConsole(['/changes'], undefined, env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('baseline recorded: 3 profiles');
+
+    const kesh = path.join(dataDir, 'profiles/kesh.txt');
+    writeFileSync(kesh, readFileSync(kesh, 'utf8').replace('first priority', 'first and only priority'));
+    const listed = await runConsole(['/changes kesh'], undefined, env);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('Recent changes about Kesh');
+    expect(listed.stdout).toMatch(/Interest 1 “Dams” rewritten \(\+2 words\)/);
+    expect(listed.stdout).not.toContain('baseline recorded');
+
+    // Nothing changed since: this start records nothing, and the JSON is the bot's payload for the same list.
+    const json = await runConsole(['--json', '/changes kesh'], undefined, env);
+    const body = JSON.parse(json.stdout) as APIInteractionResponse & {
+      data: { embeds: { description: string }[] };
+    };
+    expect(body.type).toBe(4);
+    expect(body.data.embeds[0]!.description).toMatch(/^\*\*#2\*\* · /);
   });
 });

@@ -1,6 +1,7 @@
 // Starts the real bot (`node --import tsx src/main.ts`, as `npm start` does) against a Discord simulator, and
 // collects its JSON log lines so tests can wait for and assert on them.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,9 +60,16 @@ export async function startBot(sim: DiscordSimulator, options: StartOptions = {}
   const logs: LogLine[] = [];
   const output: string[] = [];
   const waiters = new Set<() => void>();
+  // Each bot keeps its history in a STATE_DIR of its own unless the test shares one (a restart).
+  const ownState = options.env?.STATE_DIR ? null : mkdtempSync(path.join(tmpdir(), 'dossier-state-'));
   const child = spawn(process.execPath, ['--import', 'tsx', options.script ?? 'src/main.ts'], {
     cwd: REPO_ROOT,
-    env: botEnv(sim, { LOG_LEVEL: 'debug', HEALTH_PORT: '0', ...options.env }),
+    env: botEnv(sim, {
+      LOG_LEVEL: 'debug',
+      HEALTH_PORT: '0',
+      ...(ownState ? { STATE_DIR: ownState } : {}),
+      ...options.env,
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let buffer = '';
@@ -85,7 +93,10 @@ export async function startBot(sim: DiscordSimulator, options: StartOptions = {}
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
   const exited = new Promise<number | string>((resolve) =>
-    child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+    child.on('exit', (code, signal) => {
+      if (ownState) rmSync(ownState, { recursive: true, force: true });
+      resolve(code ?? signal ?? -1);
+    }),
   );
   // 'close' comes after the last output: from then on no awaited line can arrive, so waiting fails at once.
   let closed = false;

@@ -302,7 +302,7 @@ describe('/help', () => {
     expectPrivateNotice(r, 'Dossier — actor profiles');
     expect(embedOf(r).description).toContain('`/relations between actor other`');
     expect(field(r, 'Data').value).toMatch(
-      /^\*\*3\*\* profiles, \*\*8\*\* actors, \*\*14\*\* relationships\.\nLoaded .+ UTC with 0 warnings\.$/,
+      /^\*\*3\*\* profiles, \*\*8\*\* actors, \*\*14\*\* relationships\.\nLoaded .+ UTC with 0 warnings\.\nHistory: last change set recorded .+ UTC; feed outbox empty\.$/,
     );
     expect(field(r, 'Relationship categories').value).toBe(
       [

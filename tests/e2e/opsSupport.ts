@@ -2,6 +2,7 @@
 // fictional profiles, the bot started with an event-loop probe, a runner for starts that must fail, and short
 // readers of replies.
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { appendFile, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -137,6 +138,11 @@ export function choices(r: InteractionResult): { name: string; value: string | n
   );
 }
 
+/** A STATE_DIR of its own for a process that may get as far as loading the data (removed with the OS's temp). */
+function scratchState(): string {
+  return mkdtempSync(path.join(tmpdir(), 'dossier-state-'));
+}
+
 /**
  * Runs `npm start`'s entry point with exactly `env` (plus PATH and HOME) and no terminal, to its exit: for starts
  * that must fail. Output is split into lines, stdout and stderr together.
@@ -148,7 +154,7 @@ export function runMain(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', STATE_DIR: scratchState(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let text = '';

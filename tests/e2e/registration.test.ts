@@ -70,7 +70,13 @@ describe('global registration', () => {
 
     const body = put.body as Json[];
     const chatInput = body.filter((c) => (c.type ?? 1) === 1);
-    expect(chatInput.map((c) => c.name).sort()).toEqual(['help', 'profile', 'relations', 'search']);
+    expect(chatInput.map((c) => c.name).sort()).toEqual([
+      'changes',
+      'help',
+      'profile',
+      'relations',
+      'search',
+    ]);
     for (const command of chatInput) {
       const name = String(command.name);
       expect(name).toMatch(NAME);
@@ -138,6 +144,7 @@ describe('guild registration', () => {
     const inGuild = sim.registeredCommands(guild.id);
     expect(inGuild.map((c) => c.name).sort()).toEqual([
       'Find actors',
+      'changes',
       'help',
       'profile',
       'relations',
