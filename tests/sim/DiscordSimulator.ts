@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { apiRoutes } from './apiRoutes.ts';
 import type { InteractionSpec } from './builders.ts';
+import { channelRoutes } from './channelRoutes.ts';
 import { CommandStore } from './commandStore.ts';
 import { GATEWAY_PATH, Gateway, type GatewaySession, RESUME_PATH } from './gateway.ts';
 import { discordError, type Reply } from './http.ts';
@@ -42,6 +43,14 @@ export interface DispatchOptions {
   shardId?: number;
 }
 
+/** A path substring, a RegExp on the path, or a predicate; undefined matches every request. */
+function matcher(match: RequestMatcher | undefined): (request: SimRequest) => boolean {
+  if (match === undefined) return () => true;
+  if (typeof match === 'string') return (r) => r.path.includes(match);
+  if (match instanceof RegExp) return (r) => match.test(r.path);
+  return match;
+}
+
 export class DiscordSimulator {
   readonly token: string;
   readonly applicationId: string;
@@ -59,6 +68,8 @@ export class DiscordSimulator {
   /** Bodies Discord would refuse and protocol mistakes. */
   readonly violations: Violation[] = [];
   readonly interactions: TrackedInteraction[] = [];
+  /** Messages posted in channels (not interaction replies), in order. */
+  readonly channelMessages: Json[] = [];
 
   private readonly options: Required<
     Pick<
@@ -70,6 +81,12 @@ export class DiscordSimulator {
   private readonly byToken = new Map<string, TrackedInteraction>();
   private readonly faults: PendingFault[] = [];
   private readonly holds: { arrive: () => void; gate: Promise<void> }[] = [];
+  private readonly requestHolds: {
+    matches: (request: SimRequest) => boolean;
+    stage: 'before' | 'after';
+    arrive: () => void;
+    gate: Promise<void>;
+  }[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly gateway: Gateway;
   private server: Server | undefined;
@@ -129,6 +146,12 @@ export class DiscordSimulator {
         gatewayUrl: () => this.gatewayUrl,
         commands: this.commands,
       }),
+      ...channelRoutes({
+        bot: this.bot,
+        applicationId: this.applicationId,
+        guilds: this.guilds,
+        channelMessages: this.channelMessages,
+      }),
       ...interactionRoutes({
         applicationId: this.applicationId,
         bot: this.bot,
@@ -147,6 +170,7 @@ export class DiscordSimulator {
         violation: (route, source, message) => this.addViolation(route, source, message),
         takeFault: (request, route, params) => this.takeFault(request, route, params),
         hold: (request) => this.takeHold(request),
+        holdReply: (request) => this.takeRequestHold(request, 'after'),
         changed: () => this.changed(),
       },
       routes,
@@ -336,15 +360,7 @@ export class DiscordSimulator {
     status: number,
     options: { match?: RequestMatcher; times?: number; code?: number } = {},
   ): void {
-    const match = options.match;
-    const test =
-      match === undefined
-        ? () => true
-        : typeof match === 'string'
-          ? (r: SimRequest) => r.path.includes(match)
-          : match instanceof RegExp
-            ? (r: SimRequest) => match.test(r.path)
-            : match;
+    const test = matcher(options.match);
     this.faults.push({
       matches: (request) => test(request),
       reply: () =>
@@ -372,7 +388,43 @@ export class DiscordSimulator {
     return { arrived, release };
   }
 
+  /**
+   * Holds the next request matching `match` until `release()` is called. `before`: before the route acts on it
+   * (nothing is created yet); `after`: the route has acted (a message is posted) but the reply is not sent, as
+   * when a connection breaks on the way back. `arrived` settles when the request comes in.
+   */
+  holdNextRequest(
+    match: RequestMatcher,
+    stage: 'before' | 'after' = 'before',
+  ): { arrived: Promise<void>; release: () => void } {
+    let arrive = () => {};
+    let release = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      arrive = resolve;
+    });
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.requestHolds.push({ matches: matcher(match), stage, arrive, gate });
+    return { arrived, release };
+  }
+
+  /** Channel messages posted in `channelId`, oldest first. */
+  messagesIn(channelId: string): Json[] {
+    return this.channelMessages.filter((m) => m.channel_id === channelId);
+  }
+
+  private takeRequestHold(request: SimRequest, stage: 'before' | 'after'): Promise<void> | undefined {
+    const hold = this.requestHolds.find((h) => h.stage === stage && h.matches(request));
+    if (!hold) return undefined;
+    this.requestHolds.splice(this.requestHolds.indexOf(hold), 1);
+    hold.arrive();
+    return hold.gate;
+  }
+
   private takeHold(request: SimRequest): Promise<void> | undefined {
+    const held = this.takeRequestHold(request, 'before');
+    if (held) return held;
     if (request.method !== 'POST' || !CALLBACK_PATH.test(request.path)) return undefined;
     const hold = this.holds.shift();
     if (!hold) return undefined;
@@ -443,6 +495,7 @@ export class DiscordSimulator {
     this.unexpectedRequests.length = 0;
     this.violations.length = 0;
     this.interactions.length = 0;
+    this.channelMessages.length = 0;
     this.byId.clear();
     this.byToken.clear();
     this.faults.length = 0;

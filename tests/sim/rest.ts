@@ -36,6 +36,8 @@ export interface RestHost {
   takeFault(request: SimRequest, route: Route, params: Record<string, string>): Reply | undefined;
   /** A promise to wait for before acting on this request (a held request), or undefined to go on at once. */
   hold?(request: SimRequest): Promise<void> | undefined;
+  /** The same, after the route has acted and before its reply is sent. */
+  holdReply?(request: SimRequest): Promise<void> | undefined;
   changed(): void;
 }
 
@@ -122,6 +124,8 @@ export function createRestHandler(host: RestHost, routes: Route[]) {
     })();
 
     request.status = reply.status;
+    const heldReply = host.holdReply?.(request);
+    if (heldReply) await heldReply;
     send(res, reply);
     host.changed();
   };

@@ -5,7 +5,13 @@ import { checkCallback, checkCommand, checkCommandList, checkMessage } from './c
 import { arrayOf, ref, validateAgainstSpec } from './specValidator.ts';
 import type { Json, Violation } from './types.ts';
 
-export type BodyKind = 'commandList' | 'command' | 'callback' | 'webhookEdit' | 'webhookExecute';
+export type BodyKind =
+  | 'commandList'
+  | 'command'
+  | 'callback'
+  | 'webhookEdit'
+  | 'webhookExecute'
+  | 'channelMessage';
 
 export type Finding = Pick<Violation, 'source' | 'message'>;
 
@@ -82,6 +88,11 @@ export function validateBody(kind: BodyKind, body: unknown, context: BodyContext
     case 'webhookExecute':
       return [
         ...spec('webhookExecute', ref('IncomingWebhookRequestPartial'), body),
+        ...limits(checkMessage(body, { creates: true, hasFiles })),
+      ];
+    case 'channelMessage':
+      return [
+        ...spec('channelMessage', ref('MessageCreateRequest'), body),
         ...limits(checkMessage(body, { creates: true, hasFiles })),
       ];
   }
