@@ -149,7 +149,7 @@ it('a restart posts nothing new', async () => {
   bot = await start();
   await bot.waitForLog((l) => l.msg === 'no changes to record', 10_000, 'the start recording nothing');
   await feedSettlesAt(2);
-});
+}, 60_000);
 
 it('a removed profile is recorded, and its text stays retrievable', async () => {
   const text = await readFile(path.join(data.profilesDir, 'oruna.txt'), 'utf8');

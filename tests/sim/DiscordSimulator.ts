@@ -85,7 +85,8 @@ export class DiscordSimulator {
     matches: (request: SimRequest) => boolean;
     stage: 'before' | 'after';
     arrive: () => void;
-    gate: Promise<void>;
+    /** `drop`: the request is lost on the way (its connection is cut, the route never acts). */
+    gate: Promise<'release' | 'drop'>;
   }[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly gateway: Gateway;
@@ -396,17 +397,17 @@ export class DiscordSimulator {
   holdNextRequest(
     match: RequestMatcher,
     stage: 'before' | 'after' = 'before',
-  ): { arrived: Promise<void>; release: () => void } {
+  ): { arrived: Promise<void>; release: () => void; drop: () => void } {
     let arrive = () => {};
-    let release = () => {};
+    let settle: (outcome: 'release' | 'drop') => void = () => {};
     const arrived = new Promise<void>((resolve) => {
       arrive = resolve;
     });
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
+    const gate = new Promise<'release' | 'drop'>((resolve) => {
+      settle = resolve;
     });
     this.requestHolds.push({ matches: matcher(match), stage, arrive, gate });
-    return { arrived, release };
+    return { arrived, release: () => settle('release'), drop: () => settle('drop') };
   }
 
   /** Channel messages posted in `channelId`, oldest first. */
@@ -414,7 +415,10 @@ export class DiscordSimulator {
     return this.channelMessages.filter((m) => m.channel_id === channelId);
   }
 
-  private takeRequestHold(request: SimRequest, stage: 'before' | 'after'): Promise<void> | undefined {
+  private takeRequestHold(
+    request: SimRequest,
+    stage: 'before' | 'after',
+  ): Promise<'release' | 'drop'> | undefined {
     const hold = this.requestHolds.find((h) => h.stage === stage && h.matches(request));
     if (!hold) return undefined;
     this.requestHolds.splice(this.requestHolds.indexOf(hold), 1);
@@ -422,7 +426,7 @@ export class DiscordSimulator {
     return hold.gate;
   }
 
-  private takeHold(request: SimRequest): Promise<void> | undefined {
+  private takeHold(request: SimRequest): Promise<unknown> | undefined {
     const held = this.takeRequestHold(request, 'before');
     if (held) return held;
     if (request.method !== 'POST' || !CALLBACK_PATH.test(request.path)) return undefined;

@@ -35,9 +35,9 @@ export interface RestHost {
   /** An injected failure for this request, if one is pending and matches. */
   takeFault(request: SimRequest, route: Route, params: Record<string, string>): Reply | undefined;
   /** A promise to wait for before acting on this request (a held request), or undefined to go on at once. */
-  hold?(request: SimRequest): Promise<void> | undefined;
+  hold?(request: SimRequest): Promise<unknown> | undefined;
   /** The same, after the route has acted and before its reply is sent. */
-  holdReply?(request: SimRequest): Promise<void> | undefined;
+  holdReply?(request: SimRequest): Promise<unknown> | undefined;
   changed(): void;
 }
 
@@ -91,7 +91,12 @@ export function createRestHandler(host: RestHost, routes: Route[]) {
     };
     host.record(request);
     const held = host.hold?.(request);
-    if (held) await held;
+    // A held request may be dropped: its connection is cut and nothing acts on it.
+    if (held && (await held) === 'drop') {
+      res.destroy();
+      host.changed();
+      return;
+    }
 
     const reply = ((): Reply => {
       for (const { route, regex, names } of compiled) {
@@ -125,7 +130,11 @@ export function createRestHandler(host: RestHost, routes: Route[]) {
 
     request.status = reply.status;
     const heldReply = host.holdReply?.(request);
-    if (heldReply) await heldReply;
+    if (heldReply && (await heldReply) === 'drop') {
+      res.destroy();
+      host.changed();
+      return;
+    }
     send(res, reply);
     host.changed();
   };
