@@ -4,6 +4,8 @@ export interface GoalResult {
   goal: string;
   target: string;
   measured: string;
+  /** The same figure for what Dossier did before, measured in the same run. */
+  baseline?: string;
   /** null: not measured in this run (e.g. a --quick run has no 10,000-profile corpus). */
   pass: boolean | null;
 }

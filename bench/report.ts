@@ -6,6 +6,7 @@ import { type GoalResult, verdict } from './goals.ts';
 import type { InteractionFigures } from './interactions.ts';
 import { MAPS_AT_ONCE, type MapFigures, type MapLoadFigures } from './map.ts';
 import type { Check } from './ranking.ts';
+import type { RestartFigures } from './restart.ts';
 import type { ReloadFigures } from './stall.ts';
 import { type Cell, count, mb, ms, printTable, ratio } from './table.ts';
 
@@ -190,7 +191,23 @@ export function printMap(figures: MapFigures[], load: MapLoadFigures | undefined
 export function printGoals(title: string, goals: readonly GoalResult[]): void {
   printTable(
     title,
-    ['goal', 'target', 'measured', 'verdict'],
-    goals.map((g) => [g.goal, g.target, g.measured, verdict(g.pass)]),
+    ['goal', 'target', 'measured', 'verdict', 'baseline (same run)'],
+    goals.map((g) => [g.goal, g.target, g.measured, verdict(g.pass), g.baseline ?? '']),
+  );
+}
+
+export function printRestart(f: RestartFigures): void {
+  printTable(
+    `Restart and reload of ${count(f.size)} profiles from disk, as the bot runs them (EngineHolder + STATE_DIR)`,
+    ['step', 'ms', 'note'],
+    [
+      ['first start: no snapshot, full build', f.firstLoadMs, ''],
+      ['snapshot written in the background after it', f.snapshotWriteMs, mb(f.snapshotBytes)],
+      ['restart from the snapshot, data unchanged', f.restartMs, ''],
+      ...f.editMs.map((m, i): Cell[] => [`one profile edited → searchable (reload ${i + 1})`, m, '']),
+      ['heap after the restart', '', mb(f.heapAfterLoad)],
+      ['heap after 1 edit reload', '', mb(f.heapAfterOne)],
+      ['heap after 5 edit reloads', '', mb(f.heapAfterFive)],
+    ],
   );
 }

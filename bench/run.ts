@@ -13,6 +13,7 @@ import {
   mapGoals,
   rankingGoal,
   reloadStallGoal,
+  restartGoals,
 } from './evaluate.ts';
 import { benchFuse } from './fuse.ts';
 import { goalResults } from './goals.ts';
@@ -21,8 +22,17 @@ import { parseGenerated } from './loadGenerated.ts';
 import { benchMap, benchMapLoad, MAP_PROFILES } from './map.ts';
 import { parseOptions } from './options.ts';
 import { type Check, rankingChecks } from './ranking.ts';
-import { printEngine, printGoals, printInteractions, printMap, printRanking, printReload } from './report.ts';
+import {
+  printEngine,
+  printGoals,
+  printInteractions,
+  printMap,
+  printRanking,
+  printReload,
+  printRestart,
+} from './report.ts';
 import { benchResolution, printResolution, resolutionGoal } from './resolution.ts';
+import { benchRestart } from './restart.ts';
 import { benchReload } from './stall.ts';
 import { count, ms } from './table.ts';
 
@@ -95,6 +105,14 @@ if (sections.has('stall')) {
   const reload = await benchReload(generated);
   printReload(reload);
   reloadStallGoal(reload);
+}
+
+if (sections.has('restart')) {
+  const generated = largestGenerated ?? generateCorpus(largest);
+  largestGenerated = undefined;
+  const figures = await benchRestart(generated, it.search);
+  printRestart(figures);
+  restartGoals(figures);
 }
 
 if (sections.has('interactions')) {

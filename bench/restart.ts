@@ -1,0 +1,109 @@
+// Restarts and reloads as the bot runs them (EngineHolder, from files on disk, with a STATE_DIR): the first load
+// (a full build), a restart from the snapshot with unchanged data, one edited profile until /search finds its
+// new word, heap after one and after five such reloads, and a three-common-word search against MiniSearch's own
+// AND search on the same index. Each figure has its baseline from the same run beside it.
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createLogger } from '../src/log/logger.ts';
+import { PROFILES_DIR } from '../src/profiles/loadCorpus.ts';
+import { EngineHolder } from '../src/runtime/engineHolder.ts';
+import { snapshotFile } from '../src/runtime/snapshot.ts';
+import type { GeneratedCorpus } from './corpus.ts';
+import { writeDataDir } from './loadGenerated.ts';
+import { measure, type Summary, settledHeap, timeOnce } from './stats.ts';
+
+export interface RestartFigures {
+  size: number;
+  firstLoadMs: number;
+  snapshotWriteMs: number;
+  snapshotBytes: number;
+  restartMs: number;
+  /** Each edit: from the reload's start until the engine answering the new word is served. */
+  editMs: number[];
+  /** Heap after the first load, after one edit reload and after five. */
+  heapAfterLoad: number;
+  heapAfterOne: number;
+  heapAfterFive: number;
+  commonSearch: Summary;
+  commonSearchMiniSearch: Summary;
+}
+
+const silent = createLogger({ level: 'silent' });
+const EDITS = 5;
+
+export async function benchRestart(
+  generated: GeneratedCorpus,
+  searchIterations: { iterations: number; budgetMs: number },
+): Promise<RestartFigures> {
+  const data = await writeDataDir(generated);
+  const stateDir = await mkdtemp(path.join(tmpdir(), 'dossier-bench-state-'));
+  const snapshot = snapshotFile(stateDir, data.dir);
+  try {
+    const { firstLoadMs, snapshotWriteMs } = await firstLoad(data.dir, stateDir, snapshot);
+    const snapshotBytes = (await stat(snapshot)).size;
+
+    globalThis.gc?.();
+    const restart = await timeOnce(() => EngineHolder.load(data.dir, silent, { stateDir }));
+    const holder = restart.value;
+    await holder.close();
+    const heapAfterLoad = settledHeap();
+
+    const [file] = [...generated.files.keys()];
+    const editMs: number[] = [];
+    let heapAfterOne = 0;
+    for (let i = 1; i <= EDITS; i++) {
+      const word = `zqxedit${i}`;
+      const full = path.join(data.dir, PROFILES_DIR, file!);
+      const text = await readFile(full, 'utf8');
+      await writeFile(full, text.replace(/\nProfile\n\n/, `\nProfile\n\nA ${word} sentence. `));
+      const t0 = performance.now();
+      await holder.reload('bench edit');
+      editMs.push(performance.now() - t0);
+      if (holder.engine.sections.search(word).total === 0) throw new Error(`edit ${i} is not searchable`);
+      await holder.close();
+      if (i === 1) heapAfterOne = settledHeap();
+    }
+    const heapAfterFive = settledHeap();
+
+    const query = generated.probes.commonQuery;
+    const { mini } = holder.engine.sections.snapshot();
+    const words = query.split(' ');
+    const miniSearch = () =>
+      mini.search({ combineWith: 'AND', queries: words }, { fuzzy: false }).slice(0, 10);
+    return {
+      size: generated.size,
+      firstLoadMs,
+      snapshotWriteMs,
+      snapshotBytes,
+      restartMs: restart.ms,
+      editMs,
+      heapAfterLoad,
+      heapAfterOne,
+      heapAfterFive,
+      commonSearch: measure(() => holder.engine.sections.search(query), searchIterations),
+      commonSearchMiniSearch: measure(miniSearch, searchIterations),
+    };
+  } finally {
+    await data.remove();
+    await rm(stateDir, { recursive: true, force: true });
+  }
+}
+
+/** The first start (no snapshot: a full build), then the snapshot written in the background after it. */
+async function firstLoad(dataDir: string, stateDir: string, snapshot: string) {
+  const first = await timeOnce(() => EngineHolder.load(dataDir, silent, { stateDir }));
+  const writing = performance.now();
+  await waitFor(async () => (await stat(snapshot).catch(() => null)) !== null, 600_000);
+  const snapshotWriteMs = performance.now() - writing;
+  await first.value.close();
+  return { firstLoadMs: first.ms, snapshotWriteMs };
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
