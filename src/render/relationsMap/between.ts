@@ -7,8 +7,8 @@ import type { RelationsMapModel } from './model.ts';
 import { oneLineName } from './nameLabel.ts';
 import type { Category } from './prepare.ts';
 import { displayName, distinctEdges, resolveCategories } from './prepare.ts';
+import type { Scene, Shape } from './scene.ts';
 import { CANVAS, COLOURS, TYPE } from './style.ts';
-import type { Scene, Shape } from './svg.ts';
 import { cleanText, fitText, textWidth } from './text.ts';
 
 type BetweenModel = Extract<RelationsMapModel, { kind: 'between' }>;

@@ -6,8 +6,8 @@ import { allocateLines, FLOW_GAP, linesNeeded, packLines } from './flow.ts';
 import type { MapActor, RelationsMapModel } from './model.ts';
 import type { Category } from './prepare.ts';
 import { actorLookup, displayName, distinctEdges } from './prepare.ts';
+import type { Shape } from './scene.ts';
 import { CANVAS, COLOURS, TYPE } from './style.ts';
-import type { Shape } from './svg.ts';
 import { cleanText, fitText, textWidth } from './text.ts';
 
 type BetweenModel = Extract<RelationsMapModel, { kind: 'between' }>;
@@ -69,7 +69,7 @@ function splitItem(actor: MapActor, fromA: Category, fromB: Category, maxWidth: 
           strokeWidth: 2.5,
         },
         {
-          // Centred on its measured box: for scripts resvg shapes itself the measure is approximate.
+          // Centred on its measured box, measured by the same shaper that draws it.
           kind: 'text',
           x: x + 16 + nameWidth / 2,
           y: cy + TYPE.name * 0.36,

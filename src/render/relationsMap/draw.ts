@@ -3,8 +3,8 @@ import { flagSvg } from './flags.ts';
 import type { MapActor, MapCategory } from './model.ts';
 import { nameLabel, oneLineName } from './nameLabel.ts';
 import { num } from './numbers.ts';
+import type { Shape } from './scene.ts';
 import { CANVAS, COLOURS, polarityStroke, TYPE, textOn } from './style.ts';
-import type { Shape } from './svg.ts';
 import { cleanText, fitText, textWidth } from './text.ts';
 
 /** The node's name: two lines at the first size, three at a smaller one before anything is cut. */

@@ -1,6 +1,6 @@
 // Packs pills into lines like words in a paragraph, and shares a limited number of lines between
 // groups so that a crowded section ends each group with "+N more" instead of overflowing.
-import type { Shape } from './svg.ts';
+import type { Shape } from './scene.ts';
 
 export interface FlowItem {
   width: number;

@@ -28,8 +28,8 @@ import type { RelationsMapModel } from './model.ts';
 import { nameLabel } from './nameLabel.ts';
 import type { Category } from './prepare.ts';
 import { actorLookup, distinctEdges, resolveCategories } from './prepare.ts';
+import type { Scene, Shape } from './scene.ts';
 import { CANVAS, COLOURS, canvasHeight, TYPE } from './style.ts';
-import type { Scene, Shape } from './svg.ts';
 import { cleanText, fitText } from './text.ts';
 
 type HubModel = Extract<RelationsMapModel, { kind: 'of' | 'toward' }>;

@@ -4,8 +4,8 @@
 import { arrowSample, pill, pillWidth } from './draw.ts';
 import type { MapCategory } from './model.ts';
 import type { Category } from './prepare.ts';
+import type { Shape, TextRun } from './scene.ts';
 import { CANVAS, COLOURS, TYPE } from './style.ts';
-import type { Shape, TextRun } from './svg.ts';
 import { cleanText, fitText, textWidth } from './text.ts';
 
 const SAMPLE_LENGTH = 40;

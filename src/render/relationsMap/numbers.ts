@@ -1,4 +1,4 @@
-// Number formatting for markup: one decimal place is plenty at this scale and keeps output short and stable.
+// Number formatting for path data: one decimal place is plenty at this scale and keeps scenes short and stable.
 
 export function num(value: number): string {
   const rounded = Math.round(value * 10) / 10;

@@ -1,4 +1,4 @@
-// Minimal PNG writer for resvg's RGBA pixels. resvg's own encoder spends most of the frame budget on
+// Minimal PNG writer for the painted RGBA pixels. skia's own PNG encoder spends most of the frame budget on
 // compression; unfiltered rows with a fast zlib level cost a third of that for a similar file size,
 // because the picture is mostly flat colour.
 import { crc32, deflateSync } from 'node:zlib';
