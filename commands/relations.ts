@@ -1,4 +1,4 @@
-// /relations of | toward | between: how actors list each other, as an embed and a map picture.
+// /relations of | toward | between | network: how actors list each other, as an embed and a map picture.
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import type { CommandModule, Context } from '../src/dispatch/commandModule.ts';
 import { commandOptions } from '../src/dispatch/commandOptions.ts';
@@ -7,7 +7,9 @@ import type { Response } from '../src/dispatch/response.ts';
 import { truncate } from '../src/render/budget.ts';
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX } from '../src/render/limits.ts';
 import { missingActor } from '../src/render/notices.ts';
-import { relationsMapAttachment } from '../src/render/relationsMapAttachment.ts';
+import { relationsMapAttachment, relationsMapPicture } from '../src/render/relationsMapAttachment.ts';
+import { relationsNetworkModel } from '../src/render/relationsMapModel.ts';
+import { relationsNetworkEmbed } from '../src/render/relationsNetworkReply.ts';
 import {
   relationsBetweenEmbed,
   relationsOfEmbed,
@@ -24,23 +26,21 @@ import {
   GUILD_ONLY,
 } from './shared.ts';
 
+const CATEGORY_OPTION = {
+  type: ApplicationCommandOptionType.String,
+  name: 'category',
+  description: 'Only this category (Allies, Partners, …)',
+  autocomplete: true,
+  max_length: 60,
+} as const;
+
 /** `of` and `toward` take the same options: an actor and an optional category. */
 function listingSubcommand<const N extends string>(name: N, description: string) {
   return {
     type: ApplicationCommandOptionType.Subcommand,
     name,
     description,
-    options: [
-      actorOptionDefinition('actor', 'Name, code or alias'),
-      {
-        type: ApplicationCommandOptionType.String,
-        name: 'category',
-        description: 'Only this category (Allies, Partners, …)',
-        autocomplete: true,
-        max_length: 60,
-      },
-      ...AUDIENCE_OPTIONS,
-    ],
+    options: [actorOptionDefinition('actor', 'Name, code or alias'), CATEGORY_OPTION, ...AUDIENCE_OPTIONS],
   } as const;
 }
 
@@ -62,6 +62,12 @@ const declared = commandOptions({
         ...AUDIENCE_OPTIONS,
       ],
     },
+    {
+      type: ApplicationCommandOptionType.Subcommand,
+      name: 'network',
+      description: 'Every profiled actor and who lists whom, as one map',
+      options: [CATEGORY_OPTION, ...AUDIENCE_OPTIONS],
+    },
   ],
 });
 
@@ -72,6 +78,17 @@ export const relationsCommand: CommandModule = {
 
   async run(request: CommandRequest, context: Context): Promise<Response> {
     const o = declared.parse(request);
+    if (o.subcommand === 'network') {
+      const model = relationsNetworkModel(context.engine, o.category);
+      const embed = relationsNetworkEmbed(model);
+      const map = await relationsMapPicture(
+        context.engine,
+        ['network', o.category?.toLowerCase()],
+        () => model,
+      );
+      embed.image = { url: `attachment://${map.name}` };
+      return answer(o, { embeds: [embed], files: [map] });
+    }
     const { graph } = context.engine;
     const first = actorOption(o.actor, request, context);
     if (!first.ok) return first.response;

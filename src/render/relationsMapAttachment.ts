@@ -1,7 +1,8 @@
 // The map picture attached to /relations replies: drawn off the main thread, kept in a cache shared by all requests.
 import type { Engine } from '../engine.ts';
-import { RELATIONS_MAP_FILE } from './relationsMap/index.ts';
 import { MapCache } from './relationsMap/mapCache.ts';
+import { RELATIONS_MAP_FILE } from './relationsMap/mapFile.ts';
+import type { RelationsMapModel } from './relationsMap/model.ts';
 import { renderOffThread } from './relationsMap/renderPool.ts';
 import { type RelationsQuery, relationsMapModel } from './relationsMapModel.ts';
 import type { Attachment } from './reply.ts';
@@ -34,7 +35,16 @@ export async function relationsMapAttachment(
   request: readonly (string | undefined)[],
 ): Promise<Attachment | null> {
   if (query.kind === 'of' && !query.result.hasProfile) return null;
+  return relationsMapPicture(engine, request, () => relationsMapModel(engine, query));
+}
+
+/** Any map, from the cache or drawn: `model` is built only when the picture is not there yet. */
+export async function relationsMapPicture(
+  engine: Engine,
+  request: readonly (string | undefined)[],
+  model: () => RelationsMapModel,
+): Promise<Attachment> {
   const key = `${dataVersion(engine)}:${JSON.stringify(request)}`;
-  const { png } = await mapCache.get(key, () => relationsMapModel(engine, query));
+  const { png } = await mapCache.get(key, model);
   return { name: RELATIONS_MAP_FILE, data: png };
 }

@@ -84,6 +84,63 @@ export function relationsMapModel(engine: Engine, query: RelationsQuery): Relati
   };
 }
 
+/** More actors than this and the network is unreadable; the least connected are left out and counted. */
+export const NETWORK_MAX_ACTORS = 80;
+
+/** Every profiled actor and whom it lists, narrowed to one category when `category` is given. */
+export type NetworkMapModel = Extract<RelationsMapModel, { kind: 'network' }>;
+
+/** Built once per data version and category: every profile is read to build one. */
+const networks = new WeakMap<Engine, Map<string, NetworkMapModel>>();
+
+export function relationsNetworkModel(engine: Engine, category?: string): NetworkMapModel {
+  let built = networks.get(engine);
+  if (!built) {
+    built = new Map();
+    networks.set(engine, built);
+  }
+  const key = category?.toLowerCase() ?? '';
+  let model = built.get(key);
+  if (!model) {
+    model = buildNetworkModel(engine, category);
+    built.set(key, model);
+  }
+  return model;
+}
+
+function buildNetworkModel(engine: Engine, category?: string): NetworkMapModel {
+  const { corpus, graph } = engine;
+  const categories = new Map<string, MapCategory>();
+  const edges: MapEdge[] = [];
+  const actors = new Map<string, CorpusActor | undefined>();
+  for (const profile of corpus.profiles) {
+    const subject = corpus.actorOfProfile.get(profile.id);
+    if (!subject) continue;
+    actors.set(subject.code, subject);
+    for (const c of graph.of(subject, category).categories) {
+      if (!categories.has(c.name)) categories.set(c.name, mapCategory(c.name, c.info));
+      for (const a of c.actors) {
+        if (!actors.has(a.code)) actors.set(a.code, a.actor);
+        edges.push({ from: subject.code, to: a.code, category: c.name });
+      }
+    }
+  }
+  const degree = new Map<string, number>();
+  for (const e of edges) for (const code of [e.from, e.to]) degree.set(code, (degree.get(code) ?? 0) + 1);
+  const rank = (code: string) => (actors.get(code)?.profileId ? 1e9 : 0) + (degree.get(code) ?? 0);
+  const kept = new Set(
+    [...actors.keys()].sort((x, y) => rank(y) - rank(x) || (x < y ? -1 : 1)).slice(0, NETWORK_MAX_ACTORS),
+  );
+  return {
+    kind: 'network',
+    actors: [...kept].sort().map((code) => mapActor(code, actors.get(code))),
+    categories: ordered(engine, categories),
+    edges: edges.filter((e) => kept.has(e.from) && kept.has(e.to)),
+    ...(category ? { only: category } : {}),
+    hidden: actors.size - kept.size,
+  };
+}
+
 function mapActor(code: string, actor: CorpusActor | undefined): MapActor {
   return {
     code,

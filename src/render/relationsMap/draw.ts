@@ -67,6 +67,8 @@ export interface PillSpec {
   title?: string;
   /** SVG of a flag drawn before the text. */
   flag?: string | null;
+  /** Room left and right of the text; PILL_PADDING unless given. */
+  padding?: number;
 }
 
 export const PILL_PADDING = 16;
@@ -87,10 +89,11 @@ export function pillWidth(
   size: number,
   bold = false,
   flag?: string | null,
+  padding = PILL_PADDING,
 ): number {
   const lines = typeof text === 'string' ? [text] : text;
   const widest = Math.max(0, ...lines.map((line) => textWidth(line, size, bold)));
-  return widest + 2 * PILL_PADDING + flagWidth(size, flag);
+  return widest + 2 * padding + flagWidth(size, flag);
 }
 
 /** Height of a pill holding `lines` lines of text at `size`. */
@@ -100,7 +103,7 @@ export function pillHeight(lines: number, size: number, oneLine: number): number
 
 export function pill(spec: PillSpec): Shape[] {
   const lines = spec.lines ?? [spec.text];
-  const w = pillWidth(lines, spec.size, spec.bold, spec.flag);
+  const w = pillWidth(lines, spec.size, spec.bold, spec.flag, spec.padding);
   const flagRoom = flagWidth(spec.size, spec.flag);
   const textCx = spec.x + flagRoom + (w - flagRoom) / 2;
   const lineHeight = spec.size * LINE_SPACING;
@@ -122,7 +125,13 @@ export function pill(spec: PillSpec): Shape[] {
   ];
   if (spec.flag) {
     const size = flagSize(spec.size);
-    shapes.push({ kind: 'image', x: spec.x + PILL_PADDING - 2, y: spec.cy - size / 2, size, svg: spec.flag });
+    shapes.push({
+      kind: 'image',
+      x: spec.x + (spec.padding ?? PILL_PADDING) - 2,
+      y: spec.cy - size / 2,
+      size,
+      svg: spec.flag,
+    });
   }
   lines.forEach((line, i) => {
     shapes.push({
@@ -165,7 +174,8 @@ export function chipWidth(text: string, size: number = TYPE.header): number {
   return pillWidth(text, size, true);
 }
 
-function arrowHead(tipX: number, tipY: number, dx: number, dy: number, colour: string): Shape {
+/** A filled triangle with its tip at (tipX, tipY), pointing along (dx, dy). */
+export function arrowHead(tipX: number, tipY: number, dx: number, dy: number, colour: string): Shape {
   const length = Math.hypot(dx, dy) || 1;
   const ux = dx / length;
   const uy = dy / length;

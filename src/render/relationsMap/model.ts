@@ -53,4 +53,16 @@ export type RelationsMapModel =
       categories: MapCategory[];
       /** a→b, b→a, and a→x / b→x for shared actors x. */
       edges: MapEdge[];
+    }
+  | {
+      kind: 'network';
+      /** Every actor drawn: profiled ones and those they list. */
+      actors: MapActor[];
+      categories: MapCategory[];
+      /** Lister → listed, one per category. */
+      edges: MapEdge[];
+      /** The category the network was narrowed to, if any. */
+      only?: string;
+      /** Actors left out to keep the picture legible (the least connected). */
+      hidden: number;
     };

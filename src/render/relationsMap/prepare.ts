@@ -44,7 +44,8 @@ export function resolveCategories(model: RelationsMapModel): Category[] {
 
 export function actorLookup(model: RelationsMapModel): (code: string) => MapActor {
   const known = new Map<string, MapActor>();
-  const anchors = model.kind === 'between' ? [model.a, model.b] : [model.center];
+  const anchors =
+    model.kind === 'between' ? [model.a, model.b] : model.kind === 'network' ? [] : [model.center];
   for (const actor of [...anchors, ...model.actors]) if (!known.has(actor.code)) known.set(actor.code, actor);
   return (code) => known.get(code) ?? { code, name: code, hasProfile: false };
 }
