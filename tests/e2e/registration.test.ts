@@ -91,6 +91,7 @@ describe('global registration', () => {
       ['of', SUBCOMMAND],
       ['toward', SUBCOMMAND],
       ['between', SUBCOMMAND],
+      ['network', SUBCOMMAND],
     ]);
 
     const messageCommands = body.filter((c) => c.type === 3);
