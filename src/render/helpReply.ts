@@ -57,6 +57,7 @@ export function helpEmbed(corpus: Corpus, status: HelpStatus = {}): APIEmbed {
       '`/relations of actor` — how an actor lists others, with a map.',
       '`/relations toward actor` — who lists an actor, and as what.',
       '`/relations between actor other` — how two actors see each other.',
+      '`/relations network` — every profiled actor and who lists whom, as one map.',
       '`/search query` — full text over every section, with snippets.',
       '`/changes [actor] [days]` — what changed in the data, newest first, with each section before and after.',
       'Right-click a message → **Apps → Find actors** — cards for every actor the message names.',

@@ -301,6 +301,7 @@ describe('/help', () => {
     const r = await run('help');
     expectPrivateNotice(r, 'Dossier — actor profiles');
     expect(embedOf(r).description).toContain('`/relations between actor other`');
+    expect(embedOf(r).description).toContain('`/relations network`');
     expect(field(r, 'Data').value).toMatch(
       /^\*\*3\*\* profiles, \*\*8\*\* actors, \*\*14\*\* relationships\.\nLoaded .+ UTC with 0 warnings\.\nHistory: last change set recorded .+ UTC; feed outbox empty\.$/,
     );
