@@ -13,13 +13,21 @@ beforeAll(async () => {
   sim = await new DiscordSimulator({
     shards: 2,
     guilds: [
-      { id: snowflakeForShard(0, 2), name: 'Shard zero guild', channels: [{ name: 'general' }] },
+      {
+        id: snowflakeForShard(0, 2),
+        name: 'Shard zero guild',
+        channels: [{ name: 'general' }, { name: 'changes' }],
+      },
       { id: snowflakeForShard(1, 2), name: 'Shard one guild', channels: [{ name: 'team-kesh' }] },
     ],
   }).start();
   manager = await startBot(sim, {
     script: 'src/shard/manager.ts',
-    env: { SHARD_SPAWN_DELAY_MS: '0', LOG_LEVEL: 'info' },
+    env: {
+      SHARD_SPAWN_DELAY_MS: '0',
+      LOG_LEVEL: 'info',
+      CHANGES_CHANNEL_ID: sim.guilds[0]!.channels[1]!.id,
+    },
     waitForReady: false,
   });
   await manager.waitForLog((l) => l.msg === 'all shards ready', 40_000, 'all shards ready');
@@ -89,6 +97,28 @@ it('passes SIGHUP on to every shard, and /healthz reports every shard', async ()
   expect(shards.map((s) => s.id).sort()).toEqual([0, 1]);
   expect(shards.every((s) => s.serving)).toBe(true);
   expect(shards.map((s) => s.gateway.shards[0]).sort()).toEqual([0, 1]);
+});
+
+it('every shard records, one change set is recorded, only shard 0 posts it; /changes answers on either shard', async () => {
+  const feed = () => sim.messagesIn(sim.guilds[0]!.channels[1]!.id);
+  await sim.waitFor(() => feed().length > 0, 10_000, 'the baseline posted');
+  await new Promise((r) => setTimeout(r, 1000));
+  expect(feed().map((m) => m.content)).toEqual(['baseline recorded: 3 profiles']);
+  // One request: a second process posting too would show as a second request (answered by the nonce).
+  const channel = sim.guilds[0]!.channels[1]!.id;
+  expect(
+    sim.requests.filter((q) => q.method === 'POST' && q.path === `/channels/${channel}/messages`),
+  ).toHaveLength(1);
+  const guild = sim.guilds[1]!;
+  const r = await sim.interact(
+    slash('changes', {}, { guildId: guild.id, channelId: guild.channels[0]!.id }),
+    {
+      shardId: 1,
+    },
+  );
+  const embed = (r.original as APIInteractionResponseCallbackData | undefined)?.embeds?.[0];
+  // The team channel's actor, answered from the shared history (a baseline names no actor).
+  expect(embed?.title).toBe('Recent changes about Kesh');
 });
 
 it('stops every shard on SIGTERM and exits 0', async () => {
