@@ -2,7 +2,7 @@
 // drawing costs everyone else: the longest the main thread's event loop is held while 20 maps are requested at
 // once (drawn off the main thread, beside drawing them on it as before), and autocomplete latency through the
 // bot while those 20 maps are drawn.
-import { buildEngineSync, type Engine } from '../src/engine.ts';
+import { buildEngine, type Engine } from '../src/engine.ts';
 import { renderRelationsMapPng } from '../src/render/relationsMap/index.ts';
 import { MapCache } from '../src/render/relationsMap/mapCache.ts';
 import type { RelationsMapModel } from '../src/render/relationsMap/model.ts';
@@ -76,7 +76,7 @@ function benchModels(engine: Engine): RelationsMapModel[] {
 
 /** `engine`: one already built over the generated MAP_PROFILES corpus, to save building another. */
 export async function benchMap(it: Iterations['map'], engine?: Engine): Promise<MapFigures[]> {
-  engine ??= buildEngineSync(parseGenerated(generateCorpus(MAP_PROFILES)));
+  engine ??= await buildEngine(parseGenerated(generateCorpus(MAP_PROFILES)));
   const figures: MapFigures[] = [];
   for (const [i, model] of benchModels(engine).entries()) {
     const cache = new MapCache(renderOffThread);
@@ -120,7 +120,7 @@ async function holdWhile(run: () => Promise<unknown>): Promise<{ heldMs: number;
 
 export async function benchMapLoad(it: Iterations['interactions'], engine?: Engine): Promise<MapLoadFigures> {
   const generated = generateCorpus(MAP_PROFILES);
-  engine ??= buildEngineSync(parseGenerated(generated));
+  engine ??= await buildEngine(parseGenerated(generated));
   const cache = new MapCache(renderOffThread);
   const warm = manyModels(engine, 1, 999)[0]!;
   await cache.get('warm', () => warm); // threads started, as on a bot that has drawn a map before

@@ -2,7 +2,7 @@
 // titles, misspellings) over the fictional corpus in tests/fixtures/join, resolved by Dossier and by a plain
 // MiniSearch over the directory and the profile titles, unjoined (prefix, fuzzy 0.2, its top hit taken).
 import MiniSearch from 'minisearch';
-import { buildEngineSync, type Engine } from '../src/engine.ts';
+import { buildEngine, type Engine } from '../src/engine.ts';
 import { loadCorpus } from '../src/profiles/loadCorpus.ts';
 import {
   JOIN_DIR,
@@ -20,7 +20,7 @@ export interface ResolutionFigures {
 }
 
 export async function benchResolution(): Promise<ResolutionFigures> {
-  const engine = buildEngineSync(await loadCorpus(JOIN_DIR));
+  const engine = await buildEngine(await loadCorpus(JOIN_DIR));
   const outcomes = runResolutionCases(engine);
   const baseline = plainMiniSearch(engine);
   return {

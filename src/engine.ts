@@ -28,16 +28,6 @@ export async function buildEngine(corpus: Corpus): Promise<Engine> {
   return { corpus, actors, names, sections, graph };
 }
 
-export function buildEngineSync(corpus: Corpus): Engine {
-  return {
-    corpus,
-    actors: new ActorIndex(corpus),
-    names: new ActorNames(corpus),
-    sections: SectionIndex.buildSync(corpus),
-    graph: new RelationsGraph(corpus),
-  };
-}
-
 /**
  * Most section documents an update re-indexes in place, in one synchronous step. Each costs MiniSearch about half
  * a millisecond to remove or add, so the step stays well inside the 50 ms a bot may hold its event loop; a larger

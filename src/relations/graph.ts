@@ -58,17 +58,11 @@ export interface RelationsBetween {
 export class RelationsGraph {
   private readonly incoming = new Map<string, IncomingEdge[]>();
 
-  constructor(
-    private readonly corpus: Corpus,
-    /** False: start empty, for `build` to fill a slice at a time. */
-    fill = true,
-  ) {
-    if (fill) for (const profile of corpus.profiles) this.add(profile);
-  }
+  private constructor(private readonly corpus: Corpus) {}
 
-  /** The same graph, built a slice at a time so that a reload of thousands of profiles never holds the event loop. */
+  /** Built a slice at a time, so that a reload of thousands of profiles never holds the event loop. */
   static async build(corpus: Corpus): Promise<RelationsGraph> {
-    const graph = new RelationsGraph(corpus, false);
+    const graph = new RelationsGraph(corpus);
     await eachInSlices(corpus.profiles, (profile) => graph.add(profile));
     return graph;
   }

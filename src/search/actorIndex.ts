@@ -52,22 +52,14 @@ export class ActorIndex {
   private readonly shortPrefixes = new Map<string, ActorMatch[]>();
   private defaultOrder: CorpusActor[] | undefined;
 
-  constructor(
+  private constructor(
     private readonly corpus: Corpus,
-    prepared?: Prepared,
+    prepared: Prepared,
   ) {
-    if (prepared) {
-      ({ exact: this.exact, sortedKeys: this.sortedKeys, words: this.words } = prepared);
-    } else {
-      const keys = corpus.actors.flatMap((actor) => actorKeys(actor, profileTitle(corpus, actor)));
-      this.exact = new Map();
-      for (const k of keys) addExact(this.exact, k);
-      this.sortedKeys = keys.sort(byKey);
-      this.words = wordIndex(corpus.actors.map((actor) => wordDoc(actor, profileTitle(corpus, actor))));
-    }
+    ({ exact: this.exact, sortedKeys: this.sortedKeys, words: this.words } = prepared);
   }
 
-  /** The same index, built a slice at a time so that a reload of thousands of actors never holds the event loop. */
+  /** Built a slice at a time, so that a reload of thousands of actors never holds the event loop. */
   static async build(corpus: Corpus): Promise<ActorIndex> {
     const slicer = new Slicer();
     // Keys are gathered by first character, so the sort (which cannot pause) runs one small bucket at a time.

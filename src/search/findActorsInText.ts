@@ -10,17 +10,11 @@ const MAX_WORDS = 8;
 export class ActorNames {
   private readonly byKey = new Map<string, string[]>();
 
-  constructor(
-    private readonly corpus: Corpus,
-    /** False: start empty, for `build` to fill a slice at a time. */
-    fill = true,
-  ) {
-    if (fill) for (const actor of corpus.actors) this.add(actor);
-  }
+  private constructor(private readonly corpus: Corpus) {}
 
-  /** The same, built a slice at a time so that a reload of thousands of actors never holds the event loop. */
+  /** Built a slice at a time, so that a reload of thousands of actors never holds the event loop. */
   static async build(corpus: Corpus): Promise<ActorNames> {
-    const names = new ActorNames(corpus, false);
+    const names = new ActorNames(corpus);
     await eachInSlices(corpus.actors, (actor) => names.add(actor));
     return names;
   }

@@ -82,6 +82,9 @@ export class SectionIndex {
   private byProfile = new Map<string, SectionDocument[]>();
   private mini = new MiniSearch<Doc>(miniSearchOptions());
 
+  /** Only `build` fills a new index (`restore` reloads a saved one, `withProfiles` updates one). */
+  private constructor() {}
+
   /**
    * Builds in slices of a few milliseconds, giving other work a turn between them, so a rebuild never holds the
    * event loop for long (splitting 10,000 profiles into sections alone takes a few hundred milliseconds).
@@ -92,13 +95,6 @@ export class SectionIndex {
     const docs: SectionDocument[] = [];
     await eachInSlices(corpus.profiles, (p) => docs.push(...sectionDocuments(corpus, p)), slicer);
     await eachInSlices(docs, (d) => index.addDocument(d), slicer);
-    index.settle();
-    return index;
-  }
-
-  static buildSync(corpus: Corpus): SectionIndex {
-    const index = new SectionIndex();
-    for (const p of corpus.profiles) for (const d of sectionDocuments(corpus, p)) index.addDocument(d);
     index.settle();
     return index;
   }

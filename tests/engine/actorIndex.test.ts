@@ -32,7 +32,7 @@ const ACTORS: ActorSpec[] = [
   { code: 'FCF', name: 'Free Corvian Front', kind: 'non-state armed group' },
 ];
 
-const engine = makeEngine({
+const engine = await makeEngine({
   actors: ACTORS,
   profiles: [
     { id: 'mora', name: 'Mora', summary: ['Mora is an invented marsh state.'] },
@@ -201,8 +201,8 @@ describe('actors without a profile', () => {
   });
 });
 
-describe('autocomplete', () => {
-  const many = makeEngine({
+describe('autocomplete', async () => {
+  const many = await makeEngine({
     actors: Array.from({ length: 60 }, (_, i) => {
       const n = String(i + 1).padStart(2, '0');
       return {

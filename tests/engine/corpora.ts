@@ -9,7 +9,7 @@ import type {
   ComponentRequest,
   OptionValue,
 } from '../../src/dispatch/request.ts';
-import { buildEngineSync, type Engine } from '../../src/engine.ts';
+import { buildEngine, type Engine } from '../../src/engine.ts';
 import { assembleCorpus, type Corpus } from '../../src/profiles/corpus.ts';
 import { type Actor, type Category, parseDirectory } from '../../src/profiles/directory.ts';
 import { loadCorpus } from '../../src/profiles/loadCorpus.ts';
@@ -18,8 +18,8 @@ import type { Paragraph, Profile } from '../../src/profiles/schema.ts';
 export const SEED_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/data/', import.meta.url));
 
-export const loadSeedEngine = async (): Promise<Engine> => buildEngineSync(await loadCorpus(SEED_DIR));
-export const loadFixtureEngine = async (): Promise<Engine> => buildEngineSync(await loadCorpus(FIXTURES_DIR));
+export const loadSeedEngine = async (): Promise<Engine> => buildEngine(await loadCorpus(SEED_DIR));
+export const loadFixtureEngine = async (): Promise<Engine> => buildEngine(await loadCorpus(FIXTURES_DIR));
 
 /** The seed directory's categories (the fixtures use the same; AAOs has no meaning there on purpose). */
 export const CATEGORIES: Category[] = parseDirectory(
@@ -118,7 +118,7 @@ export function makeCorpus(spec: CorpusSpec): Corpus {
   });
 }
 
-export const makeEngine = (spec: CorpusSpec): Engine => buildEngineSync(makeCorpus(spec));
+export const makeEngine = (spec: CorpusSpec): Promise<Engine> => buildEngine(makeCorpus(spec));
 
 export const contextOf = (engine: Engine): Context => ({ engine, status: { startedAt: new Date() } });
 

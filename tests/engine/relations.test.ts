@@ -11,7 +11,7 @@ import {
 import { expectEmbedsWithinLimits, expectWithinLimits } from '../render/limitsChecker.ts';
 import { commandRequest, contextOf, makeEngine } from './corpora.ts';
 
-const engine = makeEngine({
+const engine = await makeEngine({
   actors: [
     { code: 'VSR', name: 'Vessaria', profile: 'vessaria', flag: '🏴' },
     { code: 'KDR', name: 'Kadros', profile: 'kadros' },

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { editDistance, resolveActor } from '../../src/search/resolveActor.ts';
 import { makeEngine } from './corpora.ts';
 
-const engine = makeEngine({
+const engine = await makeEngine({
   actors: [
     { code: 'DRV', name: 'Drevnia', profile: 'drevnia' },
     { code: 'DRE', name: 'Emirate of Drevnia', kind: 'de facto authority', aliases: ['Drevnian Emirate'] },

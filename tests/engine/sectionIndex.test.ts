@@ -15,7 +15,7 @@ import { commandRequest, contextOf, makeEngine } from './corpora.ts';
 const FILLER =
   'The council met in the old granary and argued about the harvest, the roads and the price of lamp oil. ';
 
-const engine = makeEngine({
+const engine = await makeEngine({
   actors: [
     { code: 'VSR', name: 'Vessaria', profile: 'vessaria', aliases: ['Lake Republic'] },
     { code: 'KDR', name: 'Kadros', profile: 'kadros', aliases: ['Kadrosi Federation'] },

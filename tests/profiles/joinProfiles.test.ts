@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { actorAutocomplete } from '../../commands/shared.ts';
 import type { Engine } from '../../src/engine.ts';
-import { buildEngineSync } from '../../src/engine.ts';
+import { buildEngine } from '../../src/engine.ts';
 import { assembleCorpus, type CorpusParts } from '../../src/profiles/corpus.ts';
 import type { Directory } from '../../src/profiles/directory.ts';
 import { formatDiagnostic } from '../../src/profiles/formatDiagnostic.ts';
@@ -19,7 +19,7 @@ import { JOIN_DIR, RESOLUTION_CASES, runResolutionCases } from '../engine/resolu
 
 let engine: Engine;
 beforeAll(async () => {
-  engine = buildEngineSync(await loadCorpus(JOIN_DIR));
+  engine = await buildEngine(await loadCorpus(JOIN_DIR));
 });
 
 const joined = (profileId: string) => engine.corpus.actorOfProfile.get(profileId);

@@ -65,7 +65,7 @@ const longText = (n: number) =>
     .trim();
 
 /** 60 actors at the directory's limits (100-character names, three 80-character aliases), 4 with profiles. */
-function oversizedEngine(): Engine {
+function oversizedEngine(): Promise<Engine> {
   const actors: ActorSpec[] = Array.from({ length: 60 }, (_, i) => ({
     code: `OV${String(i).padStart(2, '0')}`,
     name: `${longText(90)} ${i}`.slice(0, 100),
@@ -110,7 +110,7 @@ function oversizedEngine(): Engine {
   });
 }
 
-const engines: [string, () => Engine | Promise<Engine>][] = [
+const engines: [string, () => Promise<Engine>][] = [
   ['the seed', loadSeedEngine],
   ['the fixtures', loadFixtureEngine],
   ['an oversized corpus', oversizedEngine],
@@ -304,8 +304,8 @@ describe('reply envelope', () => {
     expect(pointed.data.content).toBe('<@100000000000000042>\nhi');
   });
 
-  it('actor choices never exceed 25, each name within 100 code points', () => {
-    const engine = oversizedEngine();
+  it('actor choices never exceed 25, each name within 100 code points', async () => {
+    const engine = await oversizedEngine();
     const matches = engine.actors.match('', 60);
     expect(matches.length).toBe(60);
     const choices = actorChoices(matches);

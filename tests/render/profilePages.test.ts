@@ -122,10 +122,10 @@ describe('profile pages, edge cases', () => {
   const engineWith = (profile: Parameters<typeof makeProfile>[0] | Profile) =>
     makeEngine({ actors: [{ code: 'VSR', name: 'Vessaria', profile: 'vessaria' }], profiles: [profile] });
 
-  it('a "Profile" heading with nothing under it still gives an overview page', () => {
+  it('a "Profile" heading with nothing under it still gives an overview page', async () => {
     const profile = makeProfile({ id: 'vessaria', name: 'Vessaria' });
     profile.summary = { heading: 'Profile', line: 2, paragraphs: [] };
-    const engine = engineWith(profile);
+    const engine = await engineWith(profile);
     const pages = profilePages(engine.corpus, engine.corpus.profileById.get('vessaria')!);
     expect(pages.map((p) => p.key)).toEqual(['overview']);
     const response = profileCommand.run(
@@ -135,15 +135,15 @@ describe('profile pages, edge cases', () => {
     expectWithinLimits(response, 'empty summary');
   });
 
-  it('a profile with only a title has an overview page saying there is no summary', () => {
-    const engine = engineWith({ id: 'vessaria', name: 'Vessaria' });
+  it('a profile with only a title has an overview page saying there is no summary', async () => {
+    const engine = await engineWith({ id: 'vessaria', name: 'Vessaria' });
     const pages = profilePages(engine.corpus, engine.corpus.profileById.get('vessaria')!);
     expect(pages.map((p) => p.embed.description)).toEqual(['_No summary in this profile._']);
   });
 
-  it('a long extra section keeps its heading on every page, within the description limit', () => {
+  it('a long extra section keeps its heading on every page, within the description limit', async () => {
     const text = 'The salt road winds through the marsh villages. '.repeat(400);
-    const engine = engineWith({
+    const engine = await engineWith({
       id: 'vessaria',
       name: 'Vessaria',
       summary: ['An invented lake republic.'],
@@ -158,8 +158,8 @@ describe('profile pages, edge cases', () => {
     }
   });
 
-  it('profileView: unknown section falls back to the overview; parts are clamped', () => {
-    const engine = engineWith({
+  it('profileView: unknown section falls back to the overview; parts are clamped', async () => {
+    const engine = await engineWith({
       id: 'vessaria',
       name: 'Vessaria',
       summary: ['word '.repeat(3000)],

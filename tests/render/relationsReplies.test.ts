@@ -4,7 +4,7 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { relationsCommand } from '../../commands/relations.ts';
-import { buildEngineSync } from '../../src/engine.ts';
+import { buildEngine } from '../../src/engine.ts';
 import {
   relationsBetweenEmbed,
   relationsOfEmbed,
@@ -24,10 +24,10 @@ function shownAndOmitted(embed: APIEmbed): { shown: number; omitted: number } {
 }
 
 describe('relations embeds, generated worlds', () => {
-  it('of, toward and between are within limits; every line is shown or counted', () => {
-    fc.assert(
-      fc.property(world({ maxCodes: 200, maxInterests: 0, maxListers: 60 }), (w) => {
-        const { graph, corpus } = buildEngineSync(makeCorpus(w.spec));
+  it('of, toward and between are within limits; every line is shown or counted', async () => {
+    await fc.assert(
+      fc.asyncProperty(world({ maxCodes: 200, maxInterests: 0, maxListers: 60 }), async (w) => {
+        const { graph, corpus } = await buildEngine(makeCorpus(w.spec));
         const subject = corpus.actorByCode.get(SUBJECT_CODE)!;
         const check = (embed: APIEmbed, what: string) => expect(embedViolations([embed]), what).toEqual([]);
 
@@ -63,12 +63,12 @@ describe('relations embeds, generated worlds', () => {
   });
 });
 
-describe('relations embeds, the largest listings', () => {
+describe('relations embeds, the largest listings', async () => {
   // 200 codes, every one known, with names at the directory's 100 characters: far more than one embed holds.
   const codes = Array.from({ length: 200 }, (_, i) => `Q${i.toString(36).toUpperCase().padStart(3, '0')}`);
   const longName = (i: number) => `${'Ꮭ'.repeat(90)} Realm ${i}`.slice(0, 100);
   const listers = Array.from({ length: 120 }, (_, i) => `L${String(i).padStart(3, '0')}`);
-  const engine = makeEngine({
+  const engine = await makeEngine({
     actors: [
       { code: 'VSR', name: 'Vessaria', profile: 'vessaria', flag: '🏴' },
       ...codes.map((code, i) => ({ code, name: longName(i), flag: '🇦🇶' })),

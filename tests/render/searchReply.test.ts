@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { searchCommand } from '../../commands/search.ts';
 import type { Response } from '../../src/dispatch/response.ts';
-import { buildEngineSync } from '../../src/engine.ts';
+import { buildEngine } from '../../src/engine.ts';
 import { message } from '../../src/render/reply.ts';
 import { searchEmbed } from '../../src/render/searchReply.ts';
 import { commandRequest, contextOf, loadFixtureEngine, makeCorpus } from '../engine/corpora.ts';
@@ -48,13 +48,13 @@ const hostileQuery = fc.oneof(
 const LIVE_MENTION = /@(everyone|here)|(?<!\\)<@/i;
 
 describe('search reply, any query', () => {
-  it('within limits, inert, over generated profiles', () => {
-    fc.assert(
-      fc.property(
+  it('within limits, inert, over generated profiles', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         world({ maxCodes: 20, maxInterests: 8 }),
         fc.array(hostileQuery, { minLength: 1, maxLength: 4 }),
-        (w, queries) => {
-          const engine = buildEngineSync(makeCorpus(w.spec));
+        async (w, queries) => {
+          const engine = await buildEngine(makeCorpus(w.spec));
           // Words of the profile itself, so that there are hits with snippets too.
           const own = w.profile.interests?.items.map((i) => i.title) ?? [];
           for (const query of [...queries, ...own.slice(0, 2)]) {
@@ -94,8 +94,8 @@ describe('search reply, any query', () => {
     );
   });
 
-  it('a query naming @everyone is echoed with the mention broken', () => {
-    const engine = buildEngineSync(makeCorpus({ actors: [] }));
+  it('a query naming @everyone is echoed with the mention broken', async () => {
+    const engine = await buildEngine(makeCorpus({ actors: [] }));
     const embed = searchEmbed(
       engine.corpus,
       '@everyone <@&1234567890123456789>',
@@ -106,8 +106,8 @@ describe('search reply, any query', () => {
     expect(embed.title).toContain('@\u200Beveryone');
   });
 
-  it('a section with a heading and no text, found by its heading, still has a field value', () => {
-    const engine = buildEngineSync(
+  it('a section with a heading and no text, found by its heading, still has a field value', async () => {
+    const engine = await buildEngine(
       makeCorpus({
         actors: [{ code: 'VSR', name: 'Vessaria', profile: 'vessaria' }],
         profiles: [
@@ -121,9 +121,9 @@ describe('search reply, any query', () => {
     expect(replyViolations(reply)).toEqual([]);
   });
 
-  it('a markdown-heavy profile name and title stay within the field name limit once escaped', () => {
+  it('a markdown-heavy profile name and title stay within the field name limit once escaped', async () => {
     const name = '_*'.repeat(60);
-    const engine = buildEngineSync(
+    const engine = await buildEngine(
       makeCorpus({
         actors: [{ code: 'VSR', name: 'Vessaria', profile: 'vessaria' }],
         profiles: [

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engine.ts';
-import { buildEngineSync } from '../../../src/engine.ts';
+import { buildEngine } from '../../../src/engine.ts';
 import { loadCorpus } from '../../../src/profiles/loadCorpus.ts';
 import type { RelationsMapModel } from '../../../src/render/relationsMap/index.ts';
 import { relationsMapScene } from '../../../src/render/relationsMap/render.ts';
@@ -60,7 +60,7 @@ describe('relations map legibility', () => {
   let longNames: Engine;
   beforeAll(async () => {
     seed = await loadSeedEngine();
-    longNames = buildEngineSync(await loadCorpus(LONG_NAMES_DIR));
+    longNames = await buildEngine(await loadCorpus(LONG_NAMES_DIR));
   });
 
   it("cuts no label of the seed's maps", () => {
