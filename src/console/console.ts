@@ -96,7 +96,8 @@ async function session(
       const rendered = renderTerminal(response.reply.data, { colour });
       print(rendered.text);
       for (const f of response.reply.files)
-        if (!flags.out) print(`(attachment ${f.name}, ${f.data.length} bytes: save it with --out FILE)`);
+        if (!flags.out)
+          print(`(attachment ${f.name}, ${counted(f.data.length, 'byte')}: save it with --out FILE)`);
     }
     if (flags.out && response.type !== 'choices') {
       const file = response.reply.files[0];

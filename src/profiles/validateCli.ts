@@ -22,7 +22,7 @@ async function main(): Promise<number> {
     const edges = (p.relationships?.categories ?? []).reduce((n, c) => n + c.codes.length, 0);
     const actor = corpus.actorOfProfile.get(p.id);
     console.log(
-      `${p.file}: ${p.name} (${actor ? joinedAs(p.name, actor) : '?'}): ${p.interests?.items.length ?? 0} interests, ${p.sections.length} other sections, ${edges} relationships`,
+      `${p.file}: ${p.name} (${actor ? joinedAs(p.name, actor) : '?'}): ${[counted(p.interests?.items.length ?? 0, 'interest'), counted(p.sections.length, 'other section'), counted(edges, 'relationship')].join(', ')}`,
     );
   }
   const errors = errorCount(corpus);

@@ -39,7 +39,7 @@ export function helpEmbed(corpus: Corpus, status: HelpStatus = {}): APIEmbed {
   const errors = corpus.diagnostics.length - warnings;
   const data = [
     `${bold(counted(corpus.profiles.length, 'profile'))}, ${bold(counted(corpus.actors.length, 'actor'))}, ${bold(counted(edgeCount(corpus), 'relationship'))}.`,
-    `Loaded ${formatTime(corpus.loadedAt)} with ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}${errors > 0 ? ` and ${errors} errors (those files were skipped)` : ''}.`,
+    `Loaded ${formatTime(corpus.loadedAt)} with ${counted(warnings, 'warning')}${errors > 0 ? ` and ${counted(errors, 'error')} (those files were skipped)` : ''}.`,
   ];
   data.push(historyLine(status.history));
   if (status.lastReloadError)

@@ -1,10 +1,11 @@
 // Lays a profile out as pages: overview, key interests, relationships, then each other section. Text that does
 // not fit a page continues on the next one; nothing is dropped.
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import { counted } from '../plural.ts';
 import { type Corpus, categoryInfo } from '../profiles/corpus.ts';
 import type { Paragraph, Profile } from '../profiles/schema.ts';
 import { actorLabel, actorTitle } from './actorLabel.ts';
-import { paginate, truncate } from './budget.ts';
+import { pack, paginate, truncate } from './budget.ts';
 import { embedSize } from './embedSize.ts';
 import { escapeMarkdown } from './escape.ts';
 import {
@@ -97,7 +98,10 @@ export function profilePages(corpus: Corpus, profile: Profile): ProfilePage[] {
     section(
       'interests',
       profile.interests.heading,
-      packBlocks(text, Math.min(EMBED_DESCRIPTION_MAX, PAGE_TEXT_MAX)).map((description) => ({
+      pack(text, Math.min(EMBED_DESCRIPTION_MAX, PAGE_TEXT_MAX), {
+        separator: '\n\n',
+        oversized: 'split',
+      }).map((description) => ({
         color: COLOUR.brand,
         description,
       })),
@@ -150,40 +154,16 @@ function quickFacts(corpus: Corpus, profile: Profile): APIEmbedField[] {
   const listed = (profile.relationships?.categories ?? []).reduce((n, c) => n + c.codes.length, 0);
   fields.push({
     name: 'In this profile',
-    value: `${profile.interests?.items.length ?? 0} key interests · ${listed} actors listed · ${profile.sections.length} other sections`,
+    value: `${counted(profile.interests?.items.length ?? 0, 'key interest')} · ${counted(listed, 'actor')} listed · ${counted(profile.sections.length, 'other section')}`,
     inline: false,
   });
   return fields;
 }
 
-/** Joins blocks with blank lines into chunks of at most `max`; a block too big for one chunk is split itself. */
-export function packBlocks(blocks: readonly string[], max: number): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  for (const block of blocks) {
-    const joined = current ? `${current}\n\n${block}` : block;
-    if (codePoints(joined) <= max) {
-      current = joined;
-      continue;
-    }
-    if (current) chunks.push(current);
-    current = '';
-    if (codePoints(block) <= max) {
-      current = block;
-    } else {
-      const pieces = paginate(block, max);
-      chunks.push(...pieces.slice(0, -1));
-      current = pieces[pieces.length - 1] ?? '';
-    }
-  }
-  if (current || chunks.length === 0) chunks.push(current);
-  return chunks;
-}
-
 function relationshipEmbeds(corpus: Corpus, profile: Profile): APIEmbed[] {
   const categories = profile.relationships?.categories ?? [];
   const listed = categories.reduce((n, c) => n + c.codes.length, 0);
-  const description = `How ${escapeMarkdown(profile.name)} lists other actors: ${listed} listed in ${categories.length} categories.`;
+  const description = `How ${escapeMarkdown(profile.name)} lists other actors: ${listed} listed in ${counted(categories.length, 'category', 'categories')}.`;
   const fields: APIEmbedField[] = [];
   for (const category of categories) {
     const info = categoryInfo(corpus, category.name);
@@ -194,9 +174,12 @@ function relationshipEmbeds(corpus: Corpus, profile: Profile): APIEmbed[] {
       `${escapeMarkdown(category.name)} (${category.codes.length})`,
       EMBED_FIELD_NAME_MAX - 10,
     );
-    packBlocksByLine([meaning, ...body], EMBED_FIELD_VALUE_MAX).forEach((value, i) => {
-      fields.push({ name: i === 0 ? name : `${name} (cont.)`, value });
-    });
+    // One line per actor: a category's list splits between actors, never inside a name.
+    pack([meaning, ...body], EMBED_FIELD_VALUE_MAX, { separator: '\n', oversized: 'cut' }).forEach(
+      (value, i) => {
+        fields.push({ name: i === 0 ? name : `${name} (cont.)`, value });
+      },
+    );
   }
   if (fields.length === 0)
     fields.push({ name: 'No categories', value: '_This profile lists no relationship categories._' });
@@ -218,21 +201,4 @@ function relationshipEmbeds(corpus: Corpus, profile: Profile): APIEmbed[] {
   }
   embeds.push(page);
   return embeds;
-}
-
-/** Like packBlocks but one line per actor, so a category's list splits between actors, never inside a name. */
-function packBlocksByLine(lines: readonly string[], max: number): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  for (const line of lines) {
-    const piece = truncate(line, max);
-    const joined = current ? `${current}\n${piece}` : piece;
-    if (codePoints(joined) <= max) current = joined;
-    else {
-      chunks.push(current);
-      current = piece;
-    }
-  }
-  chunks.push(current);
-  return chunks;
 }

@@ -1,5 +1,6 @@
 // The /search reply: ranked sections with a snippet around the matched words; or, with no hits, close terms.
 import type { APIEmbed } from 'discord-api-types/v10';
+import { counted } from '../plural.ts';
 import type { Corpus } from '../profiles/corpus.ts';
 import type { SectionSearch } from '../search/sectionIndex.ts';
 import { makeSnippet } from '../search/snippet.ts';
@@ -31,7 +32,7 @@ export function searchEmbed(
     };
   }
   const lines = [
-    `${result.total} ${result.total === 1 ? 'section matches' : 'sections match'}${scope}${result.total > result.hits.length ? `; the best ${result.hits.length} are shown` : ''}.`,
+    `${counted(result.total, 'section matches', 'sections match')}${scope}${result.total > result.hits.length ? `; the best ${result.hits.length} are shown` : ''}.`,
   ];
   if (result.mode === 'OR') lines.push('_No section has every word, so these have some of them._');
   const embed: APIEmbed = {

@@ -217,7 +217,7 @@ export class EngineHolder {
       await logDiagnostics(this.logger, corpus.diagnostics);
       const errors = errorCount(corpus);
       if (errors > 0) {
-        const message = `${errors} ${errors === 1 ? 'error' : 'errors'} in the data; still serving the data loaded ${this.engine.corpus.loadedAt.toISOString()}`;
+        const message = `${counted(errors, 'error')} in the data; still serving the data loaded ${this.engine.corpus.loadedAt.toISOString()}`;
         this.status.lastReload = { at: new Date(), ok: false, message };
         this.logger.error({ reason, errors, ms: ms() }, `reload refused: ${message}`);
         return { ok: false, message, profiles: this.engine.corpus.profiles.length, ms: ms() };

@@ -2,7 +2,7 @@
 // never an escape split from what it escapes, nothing lost between pages, and escaping undone exactly.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ELLIPSIS, paginate, truncate } from '../../src/render/budget.ts';
+import { ELLIPSIS, openMarkers, pack, paginate, truncate } from '../../src/render/budget.ts';
 import { escapeMarkdown, escapeUserText, unescapeMarkdown } from '../../src/render/escape.ts';
 import { PIECES } from './arbitraries.ts';
 import { length } from './limitsChecker.ts';
@@ -39,8 +39,11 @@ describe('truncate', () => {
         expect(out).not.toMatch(LONE_SURROGATE);
         if (length(t) <= max) expect(out).toBe(t);
         else {
-          expect(out.endsWith(ELLIPSIS)).toBe(true);
-          expect(t.startsWith(out.slice(0, -ELLIPSIS.length))).toBe(true);
+          // A prefix, the ellipsis, then only what closes the markdown pairs the prefix left open.
+          const [, prefix, close] = /^([\s\S]*)…([*_~|`]*)$/.exec(out)!;
+          expect(t.startsWith(prefix!)).toBe(true);
+          expect(close).toBe([...openMarkers(prefix!)].reverse().join(''));
+          expect(openMarkers(out)).toEqual([]);
         }
       }),
       { numRuns: 400 },
@@ -53,25 +56,40 @@ describe('truncate', () => {
     expect(truncate('the salt road winds through the marsh', 20)).toBe('the salt road…');
     expect(truncate('🦆'.repeat(10), 5)).toBe('🦆🦆🦆🦆…');
   });
+
+  it('never splits a markdown pair: one open at the cut is closed after the ellipsis', () => {
+    expect(truncate('_a meaning the source gives at some length_', 20)).toBe('_a meaning the…_');
+    expect(truncate('**Bold title** and _a long tail of text_', 30)).toBe('**Bold title** and _a long…_');
+    // Half of a `**` left at the cut goes, rather than opening a new pair.
+    expect(truncate('a **bold** word', 4)).toBe('a…');
+    expect(truncate('an escaped \\_ is not a pair and stays', 20)).toBe('an escaped \\_ is…');
+  });
 });
 
 describe('paginate', () => {
   /** Removes the continuation marks: every chunk but the last ends with one, every chunk but the first opens with one. */
-  const rejoin = (chunks: readonly string[]) =>
-    chunks
+  /** And the markdown pairs a cut closes (after the ellipsis) and reopens (after the next chunk's ellipsis). */
+  const rejoin = (chunks: readonly string[], max: number, firstMax: number) => {
+    let reopen = '';
+    return chunks
       .map((c, i) => {
         let s = c;
         if (i > 0) {
-          expect(s.startsWith(ELLIPSIS), `chunk ${i} opens with an ellipsis`).toBe(true);
-          s = s.slice(ELLIPSIS.length);
+          expect(s.startsWith(ELLIPSIS + reopen), `chunk ${i} opens with an ellipsis`).toBe(true);
+          s = s.slice(ELLIPSIS.length + reopen.length);
         }
         if (i < chunks.length - 1) {
-          expect(s.endsWith(ELLIPSIS), `chunk ${i} ends with an ellipsis`).toBe(true);
-          s = s.slice(0, -ELLIPSIS.length);
+          const [, body, close] = /^([\s\S]*)…([*_~|`]*)$/.exec(s) ?? [];
+          expect(body, `chunk ${i} ends with an ellipsis`).toBeDefined();
+          if (Math.min(max, firstMax) >= 16)
+            expect(openMarkers(c), `chunk ${i} closes its pairs`).toEqual([]);
+          s = body!;
+          reopen = [...close!].reverse().join('');
         }
         return s;
       })
       .join('');
+  };
 
   it('every chunk within its limit, no half pairs, nothing lost but white space at the cuts', () => {
     fc.assert(
@@ -86,7 +104,7 @@ describe('paginate', () => {
             expect(length(c), `chunk ${i}`).toBeLessThanOrEqual(i === 0 ? firstMax : max);
             expect(c).not.toMatch(LONE_SURROGATE);
           });
-          expect(squash(rejoin(chunks))).toBe(squash(t));
+          expect(squash(rejoin(chunks, max, firstMax))).toBe(squash(t));
           if (length(t) <= firstMax) expect(chunks).toEqual(t.length > 0 ? [t] : []);
         },
       ),
@@ -115,6 +133,13 @@ describe('paginate', () => {
     );
   });
 
+  it('a bold title split across pages is closed on one and reopened on the next', () => {
+    const chunks = paginate(`**${'word '.repeat(30)}**\nbody`, 60);
+    expect(chunks[0]).toMatch(/^\*\*word .*word…\*\*$/);
+    expect(chunks[1]).toMatch(/^…\*\*word/);
+    for (const c of chunks) expect(openMarkers(c)).toEqual([]);
+  });
+
   it('prefers a paragraph break, then a line break, then a space, in the second half of the room', () => {
     const [a, b, c] = ['a'.repeat(60), 'b'.repeat(20), 'c'.repeat(20)];
     expect(paginate(`${a}\n\n${b} ${c}`, 100)).toEqual([`${a}…`, `…${b} ${c}`]);
@@ -122,6 +147,19 @@ describe('paginate', () => {
     expect(paginate(`${a} ${b} ${c}`, 100)).toEqual([`${a} ${b}…`, `…${c}`]);
     // No break in the second half: the word is cut rather than leaving half a page empty.
     expect(paginate(`${b} ${'d'.repeat(200)}`, 100)[0]).toBe(`${b} ${'d'.repeat(78)}…`);
+  });
+});
+
+describe('pack', () => {
+  it('joins blocks into as few chunks as fit; an oversized block is split, or cut to one line', () => {
+    const [a, b, c] = ['a'.repeat(40), 'b'.repeat(40), 'c'.repeat(150)];
+    expect(pack([a, b], 100, { separator: '\n\n', oversized: 'split' })).toEqual([`${a}\n\n${b}`]);
+    expect(pack([a, b, a], 90, { separator: '\n', oversized: 'split' })).toEqual([`${a}\n${b}`, a]);
+    const split = pack([a, c], 100, { separator: '\n\n', oversized: 'split' });
+    expect(split).toEqual([a, `${'c'.repeat(99)}…`, `…${'c'.repeat(51)}`]);
+    const cut = pack(['_a meaning_', `${'Ꮭ'.repeat(120)} Realm`], 100, { separator: '\n', oversized: 'cut' });
+    expect(cut).toEqual(['_a meaning_', `${'Ꮭ'.repeat(99)}…`]);
+    expect(pack([], 100, { separator: '\n', oversized: 'cut' })).toEqual(['']);
   });
 });
 
