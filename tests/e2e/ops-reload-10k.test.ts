@@ -1,7 +1,7 @@
 // A reload of 10,000 profiles while users keep asking: every interaction dispatched during the reload is answered
-// promptly (no expired interaction), the reload finishes and the new data is served. The worst latency and the
-// longest event-loop stall seen inside the bot are printed (only a loose bound is asserted: speed goals are the
-// bench's to check).
+// (no expired interaction), most of them before the reload is over (a reload that held the bot would answer none
+// until it ended), the reload finishes and the new data is served. Latencies and the longest event-loop stall
+// seen inside the bot are printed, never asserted: speed goals are the bench's to check.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { autocomplete, DiscordSimulator, type InteractionResult, slash } from '../sim/index.ts';
 import { type BotProcess, getHealth } from './botProcess.ts';
@@ -17,11 +17,7 @@ import {
 } from './opsSupport.ts';
 
 const PROFILES = 10_000;
-/** Generous: Discord's limit is 3 s, and a test machine may be busy with other test files. */
-const ANSWER_WITHIN_MS = 1_500;
 const DISPATCH_EVERY_MS = 100;
-/** Far above the 50 ms goal (checked by the bench), far below the seconds a blocking step took. */
-const MAIN_THREAD_RUN_BOUND_MS = 500;
 
 let sim: DiscordSimulator;
 let bot: BotProcess;
@@ -62,13 +58,19 @@ it('keeps answering during a 10,000-profile reload, then serves the new data', a
   });
 
   // While the reload runs: a command or an autocomplete every 100 ms, without waiting for the answers.
-  const pending: Promise<InteractionResult>[] = [];
+  // Each answer notes whether it came while the reload was still running.
+  const pending: Promise<InteractionResult & { duringReload: boolean }>[] = [];
   for (let i = 0; !finished; i++) {
     const spec =
       i % 2 === 0
         ? slash('profile', { actor: 'valdoria' }, here(sim))
         : autocomplete('profile', { actor: 'ke' }, 'actor', here(sim));
-    pending.push(sim.dispatchInteraction(spec).response({ timeoutMs: 10_000 }));
+    pending.push(
+      sim
+        .dispatchInteraction(spec)
+        .response({ timeoutMs: 10_000 })
+        .then((r) => ({ ...r, duringReload: !finished })),
+    );
     await Promise.race([done, new Promise((r) => setTimeout(r, DISPATCH_EVERY_MS))]);
   }
   const reloaded = await done;
@@ -105,10 +107,11 @@ it('keeps answering during a 10,000-profile reload, then serves the new data', a
       `event loop held over 20 ms ${stalls.length} times, longest ${longest} ms, ` +
       `longest main-thread run in one of them ${busiest} ms`,
   );
-  expect(worst).toBeLessThan(ANSWER_WITHIN_MS);
-  // A loose guard against a step that holds the loop for whole seconds again (the target is 50 ms at a time);
-  // main-thread run time does not grow when the machine is busy with other work, unlike wall time.
-  expect(busiest).toBeLessThan(MAIN_THREAD_RUN_BOUND_MS);
+  // The order of events, not their timing: most answers came before the reload's end.
+  const answeredDuring = results.filter((r) => r.duringReload).length;
+  expect(answeredDuring, `${answeredDuring} of ${results.length} answered during the reload`).toBeGreaterThan(
+    results.length / 2,
+  );
 
   // The new data is served.
   const actor = generatedActor(4242);

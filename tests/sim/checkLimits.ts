@@ -13,6 +13,7 @@ const STRING = 3;
 
 const BUTTON = 2;
 const ACTION_ROW = 1;
+const STRING_SELECT = 3;
 const LINK_BUTTON_STYLE = 5;
 const PREMIUM_BUTTON_STYLE = 6;
 
@@ -210,7 +211,8 @@ function embedSize(embed: Json): number {
   return n;
 }
 
-function checkEmbeds(out: string[], embeds: unknown): void {
+/** Embeds of a message: counts, lengths, and the 6,000 total across them. */
+export function checkEmbeds(out: string[], embeds: unknown): void {
   const list = asArray(embeds);
   if (list.length > 10) out.push(`embeds has ${list.length} entries, at most 10`);
   let total = 0;
@@ -254,7 +256,26 @@ function checkButton(out: string[], where: string, button: Json): void {
   if (typeof button.label === 'string') lengthBetween(out, `${where}.label`, button.label, 0, 80);
 }
 
-function checkComponents(out: string[], components: unknown, flags: number): void {
+/** A string select: 1–25 options, labels and values 1–100, values unique. */
+function checkStringSelect(out: string[], where: string, select: Json): void {
+  const options = asArray(select.options).filter(isObject);
+  if (options.length < 1 || options.length > 25)
+    out.push(`${where}.options has ${options.length} entries, 1–25`);
+  const values = new Set<string>();
+  options.forEach((o, k) => {
+    lengthBetween(out, `${where}.options[${k}].label`, o.label, 1, 100);
+    lengthBetween(out, `${where}.options[${k}].value`, o.value, 1, 100);
+    const value = str(o.value);
+    if (value !== undefined && values.has(value))
+      out.push(`${where}.options[${k}].value "${value}" is used twice`);
+    if (value !== undefined) values.add(value);
+  });
+  if (typeof select.placeholder === 'string')
+    lengthBetween(out, `${where}.placeholder`, select.placeholder, 0, 150);
+}
+
+/** A message's components: action rows (or the components v2 layout when `flags` says so). */
+export function checkComponents(out: string[], components: unknown, flags = 0): void {
   const rows = asArray(components);
   const ids: string[] = [];
   let total = 0;
@@ -279,6 +300,7 @@ function checkComponents(out: string[], components: unknown, flags: number): voi
       }
       children.forEach((c, j) => {
         if (c.type === BUTTON) checkButton(out, `${w}.components[${j}]`, c);
+        if (c.type === STRING_SELECT) checkStringSelect(out, `${w}.components[${j}]`, c);
       });
     });
   }

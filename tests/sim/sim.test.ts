@@ -33,7 +33,7 @@ import {
   OptionType,
   slash,
   snowflakeForShard,
-} from './sim/index.ts';
+} from './index.ts';
 
 const clients: Client[] = [];
 const sims: DiscordSimulator[] = [];
@@ -217,7 +217,6 @@ describe('DiscordSimulator with a bare discord.js client', () => {
     expect(seen).toEqual([['show', 'alice', 3]]);
     expect(result.callback?.type).toBe(4);
     expect(result.original?.content).toBe('profile alice');
-    expect(result.elapsedMs).toBeLessThan(1000);
     expect(sim.violations).toEqual([]);
   });
 
