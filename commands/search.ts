@@ -1,10 +1,8 @@
 // /search: full text over every section of every profile, with snippets; in a team channel the team's
 // profile ranks first.
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
-import type { CommandModule, Context } from '../src/dispatch/commandModule.ts';
-import { commandOptions } from '../src/dispatch/commandOptions.ts';
-import type { CommandRequest } from '../src/dispatch/request.ts';
-import type { Response } from '../src/dispatch/response.ts';
+import type { CommandModule } from '../src/dispatch/commandModule.ts';
+import { chatInputCommand } from '../src/dispatch/commandOptions.ts';
 import { searchEmbed } from '../src/render/searchReply.ts';
 import { teamActor, teamNote } from '../src/teams/teamActor.ts';
 import {
@@ -18,52 +16,50 @@ import {
   MAX_QUERY_LENGTH,
 } from './shared.ts';
 
-const declared = commandOptions({
-  type: ApplicationCommandType.ChatInput,
-  name: 'search',
-  description: 'Search the text of every profile',
-  ...GUILD_ONLY,
-  options: [
-    {
-      type: ApplicationCommandOptionType.String,
-      name: 'query',
-      description: 'Words to look for',
-      required: true,
-      max_length: MAX_QUERY_LENGTH,
-    },
-    actorOptionDefinition('actor', 'Only this actor’s profile'),
-    ...AUDIENCE_OPTIONS,
-  ],
-});
-
-export const searchCommand: CommandModule = {
-  definition: declared.definition,
-
-  isPrivate: askedPrivate,
-
-  run(request: CommandRequest, context: Context): Response {
-    const o = declared.parse(request);
-    const { engine } = context;
-    let profileId: string | undefined;
-    let scopeName: string | undefined;
-    if (o.actor) {
-      const chosen = actorOption(o.actor, request, context, { teamDefault: false });
-      if (!chosen.ok) return chosen.response;
-      profileId = chosen.actor.profileId ?? `none:${chosen.actor.code}`;
-      scopeName = chosen.actor.name;
-    }
-    const team = o.actor ? null : teamActor(engine, request.channel);
-    const result = engine.sections.search(o.query, { profileId, favourProfileId: team?.actor.profileId });
-    const embed = searchEmbed(engine.corpus, o.query, result, scopeName);
-    const noHits = result.hits.length === 0;
-    // A miss is a did-you-mean: only the one who asked needs it.
-    return answer(noHits ? { private: true } : o, {
-      embeds: [embed],
-      content: team?.actor.profileId
-        ? teamNote(team, request.channel?.name ?? null, 'Team profile ranked first')
-        : undefined,
-    });
+export const searchCommand: CommandModule = chatInputCommand(
+  {
+    type: ApplicationCommandType.ChatInput,
+    name: 'search',
+    description: 'Search the text of every profile',
+    ...GUILD_ONLY,
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'query',
+        description: 'Words to look for',
+        required: true,
+        max_length: MAX_QUERY_LENGTH,
+      },
+      actorOptionDefinition('actor', 'Only this actor’s profile'),
+      ...AUDIENCE_OPTIONS,
+    ],
   },
+  {
+    isPrivate: askedPrivate,
 
-  autocomplete: actorAutocomplete,
-};
+    run(o, request, context) {
+      const { engine } = context;
+      let profileId: string | undefined;
+      let scopeName: string | undefined;
+      if (o.actor) {
+        const chosen = actorOption(o.actor, request, context, { teamDefault: false });
+        if (!chosen.ok) return chosen.response;
+        profileId = chosen.actor.profileId ?? `none:${chosen.actor.code}`;
+        scopeName = chosen.actor.name;
+      }
+      const team = o.actor ? null : teamActor(engine, request.channel);
+      const result = engine.sections.search(o.query, { profileId, favourProfileId: team?.actor.profileId });
+      const embed = searchEmbed(engine.corpus, o.query, result, scopeName);
+      const noHits = result.hits.length === 0;
+      // A miss is a did-you-mean: only the one who asked needs it.
+      return answer(noHits ? { private: true } : o, {
+        embeds: [embed],
+        content: team?.actor.profileId
+          ? teamNote(team, request.channel?.name ?? null, 'Team profile ranked first')
+          : undefined,
+      });
+    },
+
+    autocomplete: actorAutocomplete,
+  },
+);

@@ -6,7 +6,9 @@ import {
 } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { snowflakeSchema } from '../snowflake.ts';
-import type { OptionValue } from './request.ts';
+import type { CommandModule, Context } from './commandModule.ts';
+import type { CommandRequest, OptionValue } from './request.ts';
+import type { Response } from './response.ts';
 
 /** An option as declared (readonly, so `as const` and literal declarations keep their names and types). */
 export interface DeclaredOption {
@@ -143,5 +145,24 @@ export function commandOptions<const D extends DeclaredCommand>(declaration: D):
       if (!schema) throw new Error(`unknown /${declaration.name} subcommand ${request.subcommand}`);
       return { subcommand: request.subcommand, ...schema.parse(request.options) } as ArgumentsOf<D>;
     },
+  };
+}
+
+/** A chat-input command's handlers, `run` taking the options already parsed from its declaration. */
+export interface ChatInputHandlers<D extends DeclaredCommand>
+  extends Omit<CommandModule, 'definition' | 'run'> {
+  run(options: ArgumentsOf<D>, request: CommandRequest, context: Context): Response | Promise<Response>;
+}
+
+/** A command module from its declaration and handlers: the definition registered and the options parsed once. */
+export function chatInputCommand<const D extends DeclaredCommand>(
+  declaration: D,
+  handlers: ChatInputHandlers<D>,
+): CommandModule {
+  const declared = commandOptions(declaration);
+  return {
+    ...handlers,
+    definition: declared.definition,
+    run: (request, context) => handlers.run(declared.parse(request), request, context),
   };
 }

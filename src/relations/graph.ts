@@ -3,7 +3,7 @@
 import { type Corpus, type CorpusActor, categoryInfo } from '../profiles/corpus.ts';
 import type { Category } from '../profiles/directory.ts';
 import type { Profile } from '../profiles/schema.ts';
-import { eachInSlices } from '../slices.ts';
+import { fillInSlices } from '../slices.ts';
 
 export interface RelatedActor {
   code: string;
@@ -61,10 +61,8 @@ export class RelationsGraph {
   private constructor(private readonly corpus: Corpus) {}
 
   /** Built a slice at a time, so that a reload of thousands of profiles never holds the event loop. */
-  static async build(corpus: Corpus): Promise<RelationsGraph> {
-    const graph = new RelationsGraph(corpus);
-    await eachInSlices(corpus.profiles, (profile) => graph.add(profile));
-    return graph;
+  static build(corpus: Corpus): Promise<RelationsGraph> {
+    return fillInSlices(new RelationsGraph(corpus), corpus.profiles, (graph, profile) => graph.add(profile));
   }
 
   private add(profile: Profile): void {

@@ -1,7 +1,7 @@
 // Finds the actors a piece of text names: names and aliases in any case, codes only in capitals (so the word
 // "us" is not the United States).
 import type { Corpus, CorpusActor } from '../profiles/corpus.ts';
-import { eachInSlices } from '../slices.ts';
+import { fillInSlices } from '../slices.ts';
 import { normalizeKey } from './normalize.ts';
 
 /** Longest name or alias, in words, worth looking for. */
@@ -13,10 +13,8 @@ export class ActorNames {
   private constructor(private readonly corpus: Corpus) {}
 
   /** Built a slice at a time, so that a reload of thousands of actors never holds the event loop. */
-  static async build(corpus: Corpus): Promise<ActorNames> {
-    const names = new ActorNames(corpus);
-    await eachInSlices(corpus.actors, (actor) => names.add(actor));
-    return names;
+  static build(corpus: Corpus): Promise<ActorNames> {
+    return fillInSlices(new ActorNames(corpus), corpus.actors, (names, actor) => names.add(actor));
   }
 
   private add(actor: CorpusActor): void {

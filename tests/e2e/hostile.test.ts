@@ -230,7 +230,8 @@ describe('a handler that throws', () => {
     const failed = await bot.waitForLog((l) => l.msg === 'handler failed' && l.ref === ref);
     expect(failed.level).toBe(50);
     expect(failed.err).toMatchObject({ type: 'Error', message: 'unknown /relations subcommand sideways' });
-    expect((failed.err as { stack?: string }).stack).toContain('commands/relations.ts');
+    // Thrown where the options are parsed against the command's declaration.
+    expect((failed.err as { stack?: string }).stack).toContain('src/dispatch/commandOptions.ts');
     const errors = bot.logs.filter((l) => l.msg === 'handler failed').map((l) => l.ref);
     expect(new Set(errors).size).toBe(errors.length);
 
