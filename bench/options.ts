@@ -1,7 +1,15 @@
 // Command-line flags of `npm run bench`, and how many iterations each measurement gets in a full or quick run.
 import { parseArgs } from 'node:util';
 
-export const SECTIONS = ['engine', 'resolution', 'stall', 'restart', 'interactions', 'map'] as const;
+export const SECTIONS = [
+  'engine',
+  'resolution',
+  'relevance',
+  'stall',
+  'restart',
+  'interactions',
+  'map',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {

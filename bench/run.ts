@@ -22,6 +22,7 @@ import { parseGenerated } from './loadGenerated.ts';
 import { benchMap, benchMapLoad, MAP_PROFILES } from './map.ts';
 import { parseOptions } from './options.ts';
 import { type Check, rankingChecks } from './ranking.ts';
+import { benchRelevance, printRelevance, relevanceGoals } from './relevance/index.ts';
 import {
   printEngine,
   printGoals,
@@ -97,6 +98,12 @@ if (sections.has('resolution')) {
   const resolution = await benchResolution();
   printResolution(resolution);
   resolutionGoal(resolution);
+}
+
+if (sections.has('relevance')) {
+  const relevance = await benchRelevance();
+  printRelevance(relevance);
+  relevanceGoals(relevance);
 }
 
 if (sections.has('stall')) {
