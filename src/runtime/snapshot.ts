@@ -14,8 +14,8 @@ import type { Logger } from '../log/logger.ts';
 import type { LoadedFiles, ParsedProfileFile } from '../profiles/loadCorpus.ts';
 import { Slicer } from '../slices.ts';
 
-/** Bumped whenever what is saved, or how it is read back, changes. */
-export const SNAPSHOT_FORMAT = 1;
+/** Bumped whenever what is saved, or how it is read back, changes. 2: the index's terms are stems. */
+export const SNAPSHOT_FORMAT = 2;
 const WRITE_CHUNK = 1 << 20;
 
 const headerSchema = z.object({ format: z.number(), dossier: z.string() });

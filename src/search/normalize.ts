@@ -37,6 +37,10 @@ export const WORD_SPLIT = /[\n\r\p{Z}\p{P}]+/u;
 
 /** Fuzziness by term length: none under 4 characters (codes stay exact), 1 edit up to 7, 2 beyond. */
 export function fuzzyForTerm(term: string): number | false {
-  if (term.length < 4) return false;
-  return term.length <= 7 ? 1 : 2;
+  return fuzzyForLength(term.length);
+}
+
+export function fuzzyForLength(length: number): number | false {
+  if (length < 4) return false;
+  return length <= 7 ? 1 : 2;
 }

@@ -1,12 +1,13 @@
 // Full-text search over every section of every profile, with MiniSearch. The index stores only ids: section
 // text stays in the documents, which snippets are cut from.
 import { createHash } from 'node:crypto';
-import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import type { Corpus } from '../profiles/corpus.ts';
 import { eachInSlices, Slicer } from '../slices.ts';
 import { andSearch, compareHits } from './andSearch.ts';
-import { fuzzyForTerm, processTerm, WORD_SPLIT } from './normalize.ts';
+import { fuzzyForLength, fuzzyForTerm, normalizeKey, processTerm, WORD_SPLIT } from './normalize.ts';
 import { type SectionDocument, sectionDocuments } from './sectionDocuments.ts';
+import { Stemmer } from './stem.ts';
 
 export interface SectionHit {
   section: SectionDocument;
@@ -34,13 +35,21 @@ export interface SectionSearchOptions {
 }
 
 const FIELDS = ['title', 'text', 'actor', 'relations'] as const;
-const BOOST = { title: 3, actor: 2, text: 1, relations: 1 };
+/**
+ * A relationships listing is short, so at full weight a name in it outscored the paragraph that discusses the
+ * actor; a question about relationships is recognised and answered by the re-rank (searchSections).
+ */
+const BOOST = { title: 3, actor: 2, text: 1, relations: 0.3 };
 /** A team's own sections outrank other profiles' unless those match far better. */
 const FAVOUR_BOOST = 3;
 /** Prefix expansion of very short words floods OR queries with postings; it starts at this length. */
 const MIN_PREFIX_LENGTH = 4;
 const PREFIX = (term: string) => term.length >= MIN_PREFIX_LENGTH;
+/** A stem shorter than the word typed is a prefix from this length. */
+const MIN_STEM_PREFIX_LENGTH = 6;
 export const MAX_SUGGESTIONS = 3;
+/** A suggestion may be this share of a word's typed length away from it, in edits. */
+const SUGGESTION_FUZZY = 0.25;
 const ATTEMPTS: readonly (readonly ['AND' | 'OR', boolean])[] = [
   ['AND', false],
   ['AND', true],
@@ -48,27 +57,13 @@ const ATTEMPTS: readonly (readonly ['AND' | 'OR', boolean])[] = [
   ['OR', true],
 ];
 
-/** The query's index terms (normalised, stop words dropped), as MiniSearch would make them. */
-function queryWords(query: string): string[] {
-  return query
-    .split(WORD_SPLIT)
-    .map(processTerm)
-    .filter((t): t is string => t !== null);
-}
-
-/** `dams` → dams OR dam; `press` and short words stay as they are. */
-function withSingular(word: string): Query {
-  if (word.length < 4 || !word.endsWith('s') || word.endsWith('ss')) return word;
-  return { combineWith: 'OR', queries: [word, word.slice(0, -1)] };
-}
-
 type Doc = Pick<SectionDocument, 'id' | 'profileId' | (typeof FIELDS)[number]>;
 
 /** The same options for a new index and for one loaded from a snapshot, as MiniSearch requires. */
-const miniSearchOptions = (): Options<Doc> => ({
+const miniSearchOptions = (stemmer: Stemmer): Options<Doc> => ({
   fields: [...FIELDS],
   storeFields: ['profileId'],
-  processTerm,
+  processTerm: stemmer.process,
   searchOptions: {
     boost: BOOST,
     prefix: PREFIX,
@@ -80,7 +75,9 @@ export class SectionIndex {
   private docs = new Map<string, SectionDocument>();
   /** Each profile's documents, as indexed: what an update removes from MiniSearch when the profile changes. */
   private byProfile = new Map<string, SectionDocument[]>();
-  private mini = new MiniSearch<Doc>(miniSearchOptions());
+  /** Words are indexed and searched by their stems ("dams" finds "dam", "smuggled" finds "smuggling"). */
+  private stemmer = new Stemmer();
+  private mini = new MiniSearch<Doc>(miniSearchOptions(this.stemmer));
 
   /** Only `build` fills a new index (`restore` reloads a saved one, `withProfiles` updates one). */
   private constructor() {}
@@ -115,7 +112,7 @@ export class SectionIndex {
     );
     if (index.documentsDigest() !== digest)
       throw new Error('the saved index was built from other documents than this data makes');
-    index.mini = await MiniSearch.loadJSAsync<Doc>(saved, miniSearchOptions());
+    index.mini = await MiniSearch.loadJSAsync<Doc>(saved, miniSearchOptions(index.stemmer));
     if (
       index.mini.documentCount !== index.docs.size ||
       [...index.docs.keys()].some((id) => !index.mini.has(id))
@@ -174,6 +171,7 @@ export class SectionIndex {
     next.mini = this.mini;
     next.docs = this.docs;
     next.byProfile = this.byProfile;
+    next.stemmer = this.stemmer;
     return next;
   }
 
@@ -210,6 +208,29 @@ export class SectionIndex {
     return this.docs.size;
   }
 
+  section(id: string): SectionDocument | undefined {
+    return this.docs.get(id);
+  }
+
+  /** The index terms of a text (a query, a section), in order: normalised, stop words dropped, stemmed. */
+  queryTerms(text: string): string[] {
+    return this.queryWords(text).map((w) => w.term);
+  }
+
+  private queryWords(text: string): QueryWord[] {
+    const words: QueryWord[] = [];
+    for (const word of text.split(WORD_SPLIT)) {
+      const term = this.stemmer.process(word);
+      if (term === null) continue;
+      // A word the stemmer left as typed may be cut short ("smugg"): it is also a prefix. So is a long stem
+      // ("smuggl" finds "smugglers"); a short one would reach unrelated words ("raiges" → raig → raigoun).
+      const key = processTerm(word)!;
+      const prefix = PREFIX(term) && (term.length >= MIN_STEM_PREFIX_LENGTH || term === key);
+      words.push({ key, length: word.length, term, prefix });
+    }
+    return words;
+  }
+
   search(query: string, options: SectionSearchOptions = {}): SectionSearch {
     const limit = options.limit ?? 10;
     const filter = options.profileId ? (r: SearchResult) => r.profileId === options.profileId : undefined;
@@ -219,36 +240,45 @@ export class SectionIndex {
           stored?.profileId === favour ? FAVOUR_BOOST : 1
       : undefined;
     // Every word first, then any word; each without fuzzy matching first. Fuzzy expansion of long words is most of
-    // a search's cost, and a query whose words occur needs none of it; a misspelling still finds its word. A plural
-    // also looks for its singular ("dams" finds a page that says "dam"): prefix search covers the other way round.
+    // a search's cost, and a query whose words occur needs none of it; a misspelling still finds its word.
+    // Fuzziness follows the length of the word as typed: a stem is shorter than the word it came from.
     let mode: 'AND' | 'OR' = 'AND';
     let results: { id: string; score: number; terms: string[] }[] = [];
     let total = 0;
-    const words = queryWords(query);
+    const words = this.queryWords(query);
+    const prefixed = new Set(words.filter((w) => w.prefix).map((w) => w.term));
     for (const [combineWith, fuzzy] of words.length > 0 ? ATTEMPTS : []) {
-      const queries = words.map(withSingular);
       mode = combineWith;
       // Every word without fuzzy matching is the usual search, and the one common words make slow: it is scored
       // only over the sections that hold every word, with the same scores MiniSearch would give.
       const fast =
         combineWith === 'AND' && !fuzzy
-          ? andSearch(this.mini, queries, {
-              boost: BOOST,
-              prefix: PREFIX,
-              boostDocument: favour
-                ? (stored) => (stored?.profileId === favour ? FAVOUR_BOOST : 1)
-                : undefined,
-              filter: options.profileId ? (stored) => stored?.profileId === options.profileId : undefined,
-              limit,
-            })
+          ? andSearch(
+              this.mini,
+              words.map((w) => w.key),
+              {
+                boost: BOOST,
+                prefix: (term) => prefixed.has(term),
+                boostDocument: favour
+                  ? (stored) => (stored?.profileId === favour ? FAVOUR_BOOST : 1)
+                  : undefined,
+                filter: options.profileId ? (stored) => stored?.profileId === options.profileId : undefined,
+                limit,
+              },
+            )
           : null;
       if (fast) {
         results = fast.hits;
         total = fast.total;
       } else {
+        const queries = words.map((w) => ({
+          queries: [w.term],
+          prefix: w.prefix,
+          fuzzy: fuzzy && fuzzyForLength(w.length),
+        }));
         const found = this.mini.search(
           { combineWith, queries },
-          { filter, boostDocument, ...(fuzzy ? {} : { fuzzy: false }) },
+          { filter, boostDocument, processTerm: asIs },
         );
         results = found.sort((a, b) => compareHits(a.score, String(a.id), b.score, String(b.id)));
         total = found.length;
@@ -258,15 +288,34 @@ export class SectionIndex {
     const hits = results
       .slice(0, limit)
       .map((r) => ({ section: this.docs.get(r.id)!, score: r.score, terms: r.terms }));
-    const suggestions =
-      total === 0
-        ? this.mini
-            .autoSuggest(query, { fuzzy: 0.25, filter, combineWith: 'AND' })
-            .map((s) => s.suggestion)
-            .filter((s) => s !== query.trim().toLowerCase())
-            .slice(0, MAX_SUGGESTIONS)
-        : [];
+    const suggestions = total === 0 ? this.suggest(words, query, filter) : [];
     return { hits, total, mode, suggestions };
+  }
+
+  /** Close queries that find something: every word within a quarter of its typed length in edits, shown as words. */
+  private suggest(words: QueryWord[], query: string, filter?: (r: SearchResult) => boolean): string[] {
+    if (words.length === 0) return [];
+    const queries = words.map((w, i) => ({
+      queries: [w.term],
+      fuzzy: Math.round(w.length * SUGGESTION_FUZZY),
+      prefix: i === words.length - 1,
+    }));
+    const phrases = new Map<string, number>();
+    for (const r of this.mini.search({ combineWith: 'AND', queries }, { filter, processTerm: asIs })) {
+      // An index restored from a snapshot has not seen the words behind its stems: the section shows them.
+      if (!r.terms.every((t) => this.stemmer.knows(t))) {
+        const d = this.docs.get(r.id as string);
+        if (d) this.queryWords(`${d.title} ${d.text} ${d.actor} ${d.relations}`);
+      }
+      const phrase = r.terms.map((t) => this.stemmer.surface(t)).join(' ');
+      phrases.set(phrase, Math.max(phrases.get(phrase) ?? 0, r.score));
+    }
+    const typed = normalizeKey(query);
+    return [...phrases]
+      .sort((a, b) => b[1] - a[1])
+      .map(([phrase]) => phrase)
+      .filter((phrase) => phrase !== typed)
+      .slice(0, MAX_SUGGESTIONS);
   }
 }
 
@@ -285,3 +334,15 @@ function toIndexed(d: SectionDocument): Doc {
 export function sameIndexedFields(a: SectionDocument, b: SectionDocument): boolean {
   return FIELDS.every((f) => a[f] === b[f]);
 }
+
+interface QueryWord {
+  /** The word normalised, before stemming. */
+  key: string;
+  /** Length of the word as typed. */
+  length: number;
+  term: string;
+  prefix: boolean;
+}
+
+/** Query words are already index terms. */
+const asIs = (term: string) => term;

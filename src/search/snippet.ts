@@ -1,5 +1,6 @@
 // Picks the part of a section that shows why it matched: the window holding the most matched words.
 import { normalizeKey } from './normalize.ts';
+import { stemWord } from './stem.ts';
 
 export interface SnippetPart {
   text: string;
@@ -20,14 +21,15 @@ interface Word {
 }
 
 /**
- * `terms` are the index terms that matched (already normalised); a word matches when its normalised form is one
- * of them, or starts with one (prefix search) — the same rule the index used.
+ * `terms` are the index terms that matched (normalised and stemmed); a word matches when its normalised form or
+ * its stem is one of them, or it starts with one (prefix search) — the same rule the index used.
  */
 export function makeSnippet(text: string, terms: readonly string[], maxChars: number): Snippet {
   const words: Word[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
     const key = normalizeKey(m[0]).replace(/ /g, '');
-    const match = terms.some((t) => key === t || (t.length >= 3 && key.startsWith(t)));
+    const match =
+      terms.some((t) => key === t || (t.length >= 3 && key.startsWith(t))) || terms.includes(stemWord(key));
     words.push({ start: m.index, end: m.index + m[0].length, match });
   }
   if (text.length <= maxChars)

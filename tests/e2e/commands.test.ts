@@ -283,9 +283,9 @@ describe('/search', () => {
   });
 
   it('no hits: a private answer with a suggestion', async () => {
-    const r = await run('search', { query: 'dammes' });
-    expectPrivateNotice(r, 'Search: dammes');
-    expect(embedOf(r).description).toBe('No section matches “dammes”.\nDid you mean `dams`?');
+    const r = await run('search', { query: 'dammmes' });
+    expectPrivateNotice(r, 'Search: dammmes');
+    expect(embedOf(r).description).toBe('No section matches “dammmes”.\nDid you mean `dams`?');
   });
 
   it('no hits stays private and unmentioned even with mention:', async () => {
