@@ -5,6 +5,7 @@ import type { Corpus } from '../src/profiles/corpus.ts';
 import { AUTOCOMPLETE_CHOICES_MAX } from '../src/render/limits.ts';
 import { profileMessage, profileView } from '../src/render/profileMessage.ts';
 import { resolveActor } from '../src/search/resolveActor.ts';
+import { searchSections } from '../src/search/searchSections.ts';
 import { type Probes, SPECIAL } from './corpus.ts';
 import { StallMonitor, type StallReport } from './eventLoop.ts';
 import type { Iterations } from './options.ts';
@@ -64,7 +65,7 @@ export async function benchEngine(corpus: Corpus, probes: Probes, it: Iterations
       label: `search ${what} "${query}"`,
       kind: 'search',
       query,
-      dossier: measure(() => engine.sections.search(query), it.search),
+      dossier: measure(() => searchSections(engine, query), it.search),
     });
   }
 

@@ -4,6 +4,7 @@ import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-ap
 import type { CommandModule } from '../src/dispatch/commandModule.ts';
 import { chatInputCommand } from '../src/dispatch/commandOptions.ts';
 import { searchEmbed } from '../src/render/searchReply.ts';
+import { searchSections } from '../src/search/searchSections.ts';
 import { teamActor, teamNote } from '../src/teams/teamActor.ts';
 import {
   AUDIENCE_OPTIONS,
@@ -48,7 +49,7 @@ export const searchCommand: CommandModule = chatInputCommand(
         scopeName = chosen.actor.name;
       }
       const team = o.actor ? null : teamActor(engine, request.channel);
-      const result = engine.sections.search(o.query, { profileId, favourProfileId: team?.actor.profileId });
+      const result = searchSections(engine, o.query, { profileId, favourProfileId: team?.actor.profileId });
       const embed = searchEmbed(engine.corpus, o.query, result, scopeName);
       const noHits = result.hits.length === 0;
       // A miss is a did-you-mean: only the one who asked needs it.

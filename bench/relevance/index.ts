@@ -1,8 +1,9 @@
 // Relevance: the development set answered by Dossier's /search and by the plain MiniSearch baseline over the
 // same profiles, side by side (top-1 and MRR@5), for the whole set, the held-out part and each kind of query.
 import path from 'node:path';
-import { buildEngineSync } from '../../src/engine.ts';
+import { buildEngine } from '../../src/engine.ts';
 import { PROFILES_DIR } from '../../src/profiles/loadCorpus.ts';
+import { searchSections } from '../../src/search/searchSections.ts';
 import { sectionDocuments } from '../../src/search/sectionDocuments.ts';
 import { recordGoal } from '../goals.ts';
 import { count, printTable } from '../table.ts';
@@ -24,7 +25,7 @@ export interface RelevanceFigures {
 
 export async function benchRelevance(): Promise<RelevanceFigures> {
   const corpus = await loadRelevanceCorpus();
-  const engine = buildEngineSync(corpus);
+  const engine = await buildEngine(corpus);
   const sectionIds = new Set(corpus.profiles.flatMap((p) => sectionDocuments(corpus, p).map((d) => d.id)));
   const baseline = new BaselineSearch([SEED_DIR, RELEVANCE_DIR].map((d) => path.join(d, PROFILES_DIR)));
   const queries = readRelevanceSet();
@@ -38,7 +39,7 @@ export async function benchRelevance(): Promise<RelevanceFigures> {
     dossier: queries.map((q) =>
       outcome(
         q,
-        engine.sections.search(q.q, { limit: MRR_DEPTH }).hits.map((h) => h.section.id),
+        searchSections(engine, q.q, { limit: MRR_DEPTH }).hits.map((h) => h.section.id),
       ),
     ),
     baseline: queries.map((q) => outcome(q, baseline.search(q.q, MRR_DEPTH))),

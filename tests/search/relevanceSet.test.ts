@@ -8,7 +8,9 @@ import { BaselineSearch, naiveSections } from '../../bench/relevance/baseline.ts
 import { loadRelevanceCorpus, RELEVANCE_DIR, SEED_DIR } from '../../bench/relevance/corpus.ts';
 import { outcome, score } from '../../bench/relevance/metrics.ts';
 import { readRelevanceSet } from '../../bench/relevance/set.ts';
+import { buildEngine } from '../../src/engine.ts';
 import { PROFILES_DIR } from '../../src/profiles/loadCorpus.ts';
+import { searchSections } from '../../src/search/searchSections.ts';
 import { sectionDocuments } from '../../src/search/sectionDocuments.ts';
 
 describe('the relevance set', async () => {
@@ -40,6 +42,29 @@ describe('the relevance set', async () => {
   it('the baseline answers with section ids, best first', () => {
     const baseline = new BaselineSearch([SEED_DIR, RELEVANCE_DIR].map((d) => path.join(d, PROFILES_DIR)));
     expect(baseline.search('northern distribution network', 5)[0]).toBe('tajikistan:interest-2');
+  });
+});
+
+describe('Dossier against the baseline on the set', async () => {
+  const corpus = await loadRelevanceCorpus();
+  const engine = await buildEngine(corpus);
+  const baseline = new BaselineSearch([SEED_DIR, RELEVANCE_DIR].map((d) => path.join(d, PROFILES_DIR)));
+  const queries = readRelevanceSet();
+  const dossier = score(
+    queries.map((q) =>
+      outcome(
+        q,
+        searchSections(engine, q.q, { limit: 5 }).hits.map((h) => h.section.id),
+      ),
+    ),
+  );
+  const plain = score(queries.map((q) => outcome(q, baseline.search(q.q, 5))));
+
+  it('leads on top-1 and MRR@5, and meets the goals the bench reports', () => {
+    expect(dossier.top1).toBeGreaterThan(plain.top1);
+    expect(dossier.mrr).toBeGreaterThan(plain.mrr);
+    expect(dossier.top1 / dossier.n).toBeGreaterThanOrEqual(37 / 40);
+    expect(dossier.mrr).toBeGreaterThanOrEqual(0.93);
   });
 });
 
