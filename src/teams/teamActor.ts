@@ -27,7 +27,10 @@ export function teamActor(
   const byCode = corpus.actorByCode.get(bare.toUpperCase());
   if (byCode) return { actor: byCode, how: 'channel name' };
   const byProfile = corpus.actorOfProfile.get(bare);
-  return byProfile ? { actor: byProfile, how: 'channel name' } : null;
+  if (byProfile) return { actor: byProfile, how: 'channel name' };
+  // `#team-russia`, `#united-states`: a channel named exactly after one actor's name or alias.
+  const exact = engine.actors.match(bare.replace(/[-_]+/g, ' '), 2).filter((m) => m.tier === 'exact');
+  return exact.length === 1 ? { actor: exact[0]!.actor, how: 'channel name' } : null;
 }
 
 /** The line that tells a user which team actor was used, and for what (`Team default`, `Team profile ranked first`). */

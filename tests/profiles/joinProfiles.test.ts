@@ -14,6 +14,7 @@ import { parseProfile } from '../../src/profiles/parseProfile.ts';
 import { helpEmbed } from '../../src/render/helpReply.ts';
 import { relationsMapModel } from '../../src/render/relationsMapModel.ts';
 import { resolveActor } from '../../src/search/resolveActor.ts';
+import { teamActor } from '../../src/teams/teamActor.ts';
 import { autocompleteRequest, contextOf } from '../engine/corpora.ts';
 import { JOIN_DIR, RESOLUTION_CASES, runResolutionCases } from '../engine/resolutionSet.ts';
 
@@ -133,6 +134,16 @@ describe('joining profiles to the directory', () => {
       'The Federation of Okaro leases harbours to Vesk; Halix Isles fish nearby.',
     );
     expect(found.map((a) => a.code)).toEqual(['OKR', 'VSK', 'HLX']);
+  });
+
+  it('a team channel named after any name of an actor defaults to that one actor', () => {
+    const team = (name: string) => teamActor(engine, { id: '300000000000000009', name })?.actor.code ?? null;
+    expect(team('team-vesk')).toBe('VSK');
+    expect(team('team-vsk')).toBe('VSK');
+    expect(team('team-maritime-league')).toBe('TML');
+    expect(team('okaro-federation')).toBe('OKR');
+    expect(team('team-darova')).toBe('DAROVA');
+    expect(team('general')).toBeNull();
   });
 
   it('/help counts each entity once', () => {
