@@ -8,8 +8,8 @@ import { oneLineName } from './nameLabel.ts';
 import type { Category } from './prepare.ts';
 import { displayName, distinctEdges, resolveCategories } from './prepare.ts';
 import type { Scene, Shape } from './scene.ts';
-import { CANVAS, COLOURS, TYPE } from './style.ts';
-import { cleanText, fitText, textWidth } from './text.ts';
+import { CANVAS, CENTER_X, COLOURS, RIGHT_EDGE, TYPE } from './style.ts';
+import { cleanText, fitSummary, fitText, textWidth } from './text.ts';
 
 type BetweenModel = Extract<RelationsMapModel, { kind: 'between' }>;
 
@@ -18,12 +18,6 @@ const NODE_CY = 172;
 const ARROW_OFFSET = 28;
 const BANNER_CY = 280;
 const SECTIONS_TOP = 314;
-const CENTER_X = CANVAS.width / 2;
-const RIGHT_EDGE = CANVAS.width - CANVAS.margin;
-
-function short(name: string, width: number, size: number = TYPE.summary, bold = false): string {
-  return fitText(name, width, size, bold);
-}
 
 /** Categories of the edges from one actor to another, in display order. */
 function relation(
@@ -58,7 +52,7 @@ function direction(
     width: first ? 4 : 2,
   });
   const label = first
-    ? short(
+    ? fitSummary(
         listed.map((c) => cleanText(c.name, true) || '?').join(' + '),
         end - start - 80,
         TYPE.header,
@@ -83,7 +77,7 @@ function direction(
           bold: true,
         })),
   );
-  const caption = `${short(from, 240)} lists ${short(to, 240)} as`;
+  const caption = `${fitSummary(from, 240)} lists ${fitSummary(to, 240)} as`;
   shapes.push({
     kind: 'text',
     x: CENTER_X,
@@ -108,20 +102,22 @@ function verdict(
   const [fromB] = ba;
   // An actor without a profile lists nobody: its silence says nothing, so it is never called asymmetric.
   if (!known.a && !known.b) return { text: 'Neither has a profile: both views are unknown', warn: false };
-  if (!known.b) return { text: `${short(b, 400)} has no profile: its view is unknown`, warn: false };
-  if (!known.a) return { text: `${short(a, 400)} has no profile: its view is unknown`, warn: false };
+  if (!known.b) return { text: `${fitSummary(b, 400)} has no profile: its view is unknown`, warn: false };
+  if (!known.a) return { text: `${fitSummary(a, 400)} has no profile: its view is unknown`, warn: false };
   if (!fromA && !fromB) return { text: 'Neither lists the other', warn: false };
-  if (!fromB) return { text: `⚠ Asymmetric — ${short(b, 300)} does not list ${short(a, 300)}`, warn: true };
-  if (!fromA) return { text: `⚠ Asymmetric — ${short(a, 300)} does not list ${short(b, 300)}`, warn: true };
+  if (!fromB)
+    return { text: `⚠ Asymmetric — ${fitSummary(b, 300)} does not list ${fitSummary(a, 300)}`, warn: true };
+  if (!fromA)
+    return { text: `⚠ Asymmetric — ${fitSummary(a, 300)} does not list ${fitSummary(b, 300)}`, warn: true };
   if (fromA.polarity !== fromB.polarity) {
     return {
-      text: `⚠ Asymmetric — ${fromA.polarity} from ${short(a, 260)}, ${fromB.polarity} from ${short(b, 260)}`,
+      text: `⚠ Asymmetric — ${fromA.polarity} from ${fitSummary(a, 260)}, ${fromB.polarity} from ${fitSummary(b, 260)}`,
       warn: true,
     };
   }
   if (fromA.name === fromB.name) {
     return {
-      text: `Mutual — both list each other as ${short(cleanText(fromA.name) || '?', 400)}`,
+      text: `Mutual — both list each other as ${fitSummary(cleanText(fromA.name) || '?', 400)}`,
       warn: false,
     };
   }

@@ -1,14 +1,14 @@
 // The lower half of a 'between' map: actors both sides list, grouped by the category they share, then
 // those the two list differently. Lines are shared out so a crowded map ends groups with "+N more".
-import { chip, chipWidth, pill, pillWidth } from './draw.ts';
+import { chip, chipWidth, type PillSpec, pill, pillWidth } from './draw.ts';
 import type { FlowItem } from './flow.ts';
 import { allocateLines, FLOW_GAP, linesNeeded, packLines } from './flow.ts';
 import type { MapActor, RelationsMapModel } from './model.ts';
 import type { Category } from './prepare.ts';
 import { actorLookup, displayName, distinctEdges } from './prepare.ts';
 import type { Shape } from './scene.ts';
-import { CANVAS, COLOURS, TYPE } from './style.ts';
-import { cleanText, fitText, textWidth } from './text.ts';
+import { CANVAS, CENTER_X, COLOURS, RIGHT_EDGE, TYPE } from './style.ts';
+import { cleanText, fitSummary, fitText, textWidth } from './text.ts';
 
 type BetweenModel = Extract<RelationsMapModel, { kind: 'between' }>;
 
@@ -16,30 +16,24 @@ const HEADING_HEIGHT = 36;
 const SECTION_GAP = 12;
 const LINE_HEIGHT = 44;
 const LINE_GAP = 8;
-const CENTER_X = CANVAS.width / 2;
-const RIGHT_EDGE = CANVAS.width - CANVAS.margin;
 
-function short(name: string, width: number, size: number = TYPE.summary): string {
-  return fitText(name, width, size);
+type PillLook = Omit<PillSpec, 'x' | 'cy' | 'text' | 'size' | 'height'>;
+
+/** One pill of the flow: its width for packing, and how to draw it where the line puts it. */
+function pillItem(text: string, look: PillLook): FlowItem {
+  return {
+    width: pillWidth(text, TYPE.name, look.bold),
+    draw: (x, cy) => pill({ x, cy, text, size: TYPE.name, height: LINE_HEIGHT, ...look }),
+  };
 }
 
 function actorItem(actor: MapActor, colour: string, maxWidth: number): FlowItem {
-  const text = fitText(displayName(actor), maxWidth - pillWidth('', TYPE.name), TYPE.name);
-  return {
-    width: pillWidth(text, TYPE.name),
-    draw: (x, cy) =>
-      pill({
-        x,
-        cy,
-        text,
-        size: TYPE.name,
-        height: LINE_HEIGHT,
-        border: colour,
-        fill: actor.hasProfile ? COLOURS.pill : COLOURS.noProfileFill,
-        textFill: actor.hasProfile ? COLOURS.text : COLOURS.noProfileText,
-        title: actor.name,
-      }),
-  };
+  return pillItem(fitText(displayName(actor), maxWidth - pillWidth('', TYPE.name), TYPE.name), {
+    border: colour,
+    fill: actor.hasProfile ? COLOURS.pill : COLOURS.noProfileFill,
+    textFill: actor.hasProfile ? COLOURS.text : COLOURS.noProfileText,
+    title: actor.name,
+  });
 }
 
 const DOT_RADIUS = 8;
@@ -47,8 +41,8 @@ const DOT_SIZE = 20;
 
 /** An actor the two list differently: the name, then a colour dot and category name for each side. */
 function splitItem(actor: MapActor, fromA: Category, fromB: Category, maxWidth: number): FlowItem {
-  const labelA = short(cleanText(fromA.name) || '?', 160, DOT_SIZE);
-  const labelB = short(cleanText(fromB.name) || '?', 160, DOT_SIZE);
+  const labelA = fitSummary(cleanText(fromA.name) || '?', 160, DOT_SIZE);
+  const labelB = fitSummary(cleanText(fromB.name) || '?', 160, DOT_SIZE);
   const tail = (label: string) => 14 + 2 * DOT_RADIUS + 6 + textWidth(label, DOT_SIZE);
   const tails = tail(labelA) + tail(labelB);
   const name = fitText(displayName(actor), maxWidth - 32 - tails, TYPE.name);
@@ -160,23 +154,13 @@ export function sharedGroups(model: BetweenModel, categories: Category[]): Share
 }
 
 function moreItem(count: number): FlowItem {
-  const text = `+${count} more`;
-  return {
-    width: pillWidth(text, TYPE.name, true),
-    draw: (x, cy) =>
-      pill({
-        x,
-        cy,
-        text,
-        size: TYPE.name,
-        height: LINE_HEIGHT,
-        border: COLOURS.notListed,
-        fill: COLOURS.background,
-        textFill: COLOURS.muted,
-        bold: true,
-        dashed: true,
-      }),
-  };
+  return pillItem(`+${count} more`, {
+    border: COLOURS.notListed,
+    fill: COLOURS.background,
+    textFill: COLOURS.muted,
+    bold: true,
+    dashed: true,
+  });
 }
 
 /** Draws the sections between `top` and `bottom`. */
@@ -205,7 +189,7 @@ export function sectionsShapes(
   const b = displayName(model.b);
   const sections = [
     { heading: 'Both list in the same category', groups: same },
-    { heading: `Both list, differently (${short(a, 260)} / ${short(b, 260)})`, groups: differ },
+    { heading: `Both list, differently (${fitSummary(a, 260)} / ${fitSummary(b, 260)})`, groups: differ },
   ].filter((s) => s.groups.length > 0);
   const chipColumn = Math.min(
     300,

@@ -29,7 +29,7 @@ import { nameLabel } from './nameLabel.ts';
 import type { Category } from './prepare.ts';
 import { actorLookup, distinctEdges, resolveCategories } from './prepare.ts';
 import type { Scene, Shape } from './scene.ts';
-import { CANVAS, COLOURS, canvasHeight, TYPE } from './style.ts';
+import { CANVAS, CENTER_X, COLOURS, canvasHeight, TYPE } from './style.ts';
 import { cleanText, fitText } from './text.ts';
 
 type HubModel = Extract<RelationsMapModel, { kind: 'of' | 'toward' }>;
@@ -37,7 +37,6 @@ type HubModel = Extract<RelationsMapModel, { kind: 'of' | 'toward' }>;
 const CENTER_WIDTH = 270;
 const CURVE_GAP = 96;
 const MAIN_TOP = 92;
-const CENTER_X = CANVAS.width / 2;
 const LEFT_INNER = CENTER_X - CENTER_WIDTH / 2 - CURVE_GAP;
 const RIGHT_INNER = CENTER_X + CENTER_WIDTH / 2 + CURVE_GAP;
 const MAX_PILL_WIDTH = LEFT_INNER - CANVAS.margin;

@@ -4,6 +4,9 @@ import type { MapCategory } from './model.ts';
 
 /** `height` is the least; a hub map grows up to `maxHeight` before it hides names behind "+N more". */
 export const CANVAS = { width: 1200, height: 800, maxHeight: 1400, margin: 32 } as const;
+/** The picture's vertical midline and the right edge of its drawable area. */
+export const CENTER_X = CANVAS.width / 2;
+export const RIGHT_EDGE = CANVAS.width - CANVAS.margin;
 const HEIGHT_STEP = 40;
 
 /** The least picture height from `CANVAS.height` up, in steps, for which `fits` holds; else the most. */

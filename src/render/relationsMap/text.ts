@@ -3,6 +3,7 @@
 // HarfBuzz and applies the font's kerning), the same engine that draws, so a measured label is the drawn label.
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { canvasFont, hasGlyph } from './fonts.ts';
+import { TYPE } from './style.ts';
 
 const ELLIPSIS = '…';
 
@@ -95,4 +96,14 @@ export function wrapText(
   }
   if (current !== '' || lines.length === 0) lines.push(current);
   return lines.map((line) => fitText(line, maxWidth, size, bold));
+}
+
+/** A name fitted into a line of the map's running text (summary size unless given). */
+export function fitSummary(
+  text: string,
+  maxWidth: number,
+  size: number = TYPE.summary,
+  bold = false,
+): string {
+  return fitText(text, maxWidth, size, bold);
 }
