@@ -2,15 +2,16 @@
 // posting it, before or after Discord took the post, leaves exactly one message once the bot is back; a corrupt
 // dossier.db is moved aside and the bot serves with a fresh one; npm run backup copies the live database.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DiscordSimulator, type Json, slash } from '../sim/index.ts';
-import { type BotProcess, getHealth, REPO_ROOT, startBot } from './botProcess.ts';
-import { copyFixtureData, firstEmbed, type TempData } from './opsSupport.ts';
+import { type DiscordSimulator, type Json, slash } from '../sim/index.ts';
+import { type BotProcess, getHealth, REPO_ROOT } from './botProcess.ts';
+import { type FeedWorld, feedWorld } from './feedWorld.ts';
+import { firstEmbed, type TempData } from './opsSupport.ts';
 
+let world: FeedWorld;
 let sim: DiscordSimulator;
 let data: TempData;
 let stateDir: string;
@@ -21,28 +22,14 @@ const bots: BotProcess[] = [];
 const TWO_STARTS_MS = 60_000;
 
 const start = async (env: Record<string, string> = {}) => {
-  const bot = await startBot(sim, {
-    env: {
-      DATA_DIR: data.dir,
-      STATE_DIR: stateDir,
-      CHANGES_CHANNEL_ID: feedChannel,
-      RELOAD_DEBOUNCE_MS: '100',
-      ...env,
-    },
-  });
+  const bot = await world.start(env);
   bots.push(bot);
   return bot;
 };
 
 beforeAll(async () => {
-  data = await copyFixtureData();
-  stateDir = await mkdtemp(path.join(tmpdir(), 'dossier-crash-state-'));
-  sim = await new DiscordSimulator({
-    guilds: [{ name: 'Exercise', channels: [{ name: 'general' }, { name: 'changes' }] }],
-  }).start();
-  const guild = sim.guilds[0]!;
-  feedChannel = guild.channels[1]!.id;
-  general = { guildId: guild.id, channelId: guild.channels[0]!.id };
+  world = await feedWorld('dossier-crash-state-');
+  ({ sim, data, stateDir, feedChannel, general } = world);
 });
 
 afterAll(async () => {

@@ -1,22 +1,16 @@
 // The change feed end to end, through the real bot process: the baseline line, one message naming a moved
 // relationship and a rewritten interest, its before-and-after button, /changes, a restart that posts nothing,
 // a removed profile whose text stays retrievable, and a feed channel that refuses or fails before it accepts.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { button, DiscordSimulator, type Json, slash } from '../sim/index.ts';
-import { type BotProcess, getHealth, startBot } from './botProcess.ts';
-import {
-  copyFixtureData,
-  firstEmbed,
-  isEphemeralReply,
-  replyData,
-  replyText,
-  type TempData,
-} from './opsSupport.ts';
+import { button, type DiscordSimulator, type Json, slash } from '../sim/index.ts';
+import { type BotProcess, getHealth } from './botProcess.ts';
+import { type FeedWorld, feedWorld } from './feedWorld.ts';
+import { firstEmbed, isEphemeralReply, replyData, replyText, type TempData } from './opsSupport.ts';
 
+let world: FeedWorld;
 let sim: DiscordSimulator;
 let bot: BotProcess;
 let data: TempData;
@@ -24,25 +18,11 @@ let stateDir: string;
 let feedChannel: string;
 let general: { guildId: string; channelId: string };
 
-const start = () =>
-  startBot(sim, {
-    env: {
-      DATA_DIR: data.dir,
-      STATE_DIR: stateDir,
-      CHANGES_CHANNEL_ID: feedChannel,
-      RELOAD_DEBOUNCE_MS: '100',
-    },
-  });
+const start = () => world.start();
 
 beforeAll(async () => {
-  data = await copyFixtureData();
-  stateDir = await mkdtemp(path.join(tmpdir(), 'dossier-feed-state-'));
-  sim = await new DiscordSimulator({
-    guilds: [{ name: 'Exercise', channels: [{ name: 'general' }, { name: 'changes' }] }],
-  }).start();
-  const guild = sim.guilds[0]!;
-  feedChannel = guild.channels[1]!.id;
-  general = { guildId: guild.id, channelId: guild.channels[0]!.id };
+  world = await feedWorld('dossier-feed-state-');
+  ({ sim, data, stateDir, feedChannel, general } = world);
   bot = await start();
 });
 
