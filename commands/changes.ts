@@ -97,9 +97,13 @@ function scope(
   // A profile that was removed is no longer an actor Dossier knows, but its history is still there.
   const id = slugify(actor);
   const store = context.history?.store;
-  if (store && store.versionsOf(id).length > 0)
-    return { filter: { code: null, actorName: actor, days }, subjects: [`profile:${id}`] };
+  if (store && store.versionsOf(id).length > 0) return removedProfileScope(id, actor, days);
   return { type: 'message', reply: notFound(actor) };
+}
+
+/** Its page buttons carry the profile's id, so paging keeps to it without resolving a name again. */
+function removedProfileScope(profileId: string, actorName: string, days: number): Scope {
+  return { filter: { code: null, profileId, actorName, days }, subjects: [`profile:${profileId}`] };
 }
 
 /** An actor whose profile was removed has no profileId any more; its profile's id is still where it was. */
@@ -166,8 +170,9 @@ export const changesCommand: CommandModule = {
         return { type: 'message', reply: ephemeral({ embeds }) };
       }
       case 'list': {
-        const actor = state.code ?? undefined;
-        const s = scope(actor, state.days, { ...request, channel: null }, context);
+        const s = state.profileId
+          ? removedProfileScope(state.profileId, state.profileId, state.days)
+          : scope(state.code ?? undefined, state.days, { ...request, channel: null }, context);
         if ('type' in s) return s;
         const { result, offset } = list(store, s, state.offset);
         return { type: 'update', reply: message(changeListView(result, offset, s.filter, namesOf(context))) };

@@ -9,7 +9,8 @@ export const CHANGES_PREFIX = PREFIX;
 export type ChangesState =
   | { kind: 'set-page'; changeSetId: number; page: number }
   | { kind: 'before-after'; changeSetId: number; item: number }
-  | { kind: 'list'; offset: number; code: string | null; days: number }
+  /** `profileId`: a removed profile's list, which has no actor code any more. */
+  | { kind: 'list'; offset: number; code: string | null; profileId: string | null; days: number }
   /** The list's menu: the chosen change set arrives as the menu's value. */
   | { kind: 'open' };
 
@@ -17,7 +18,18 @@ const count = z
   .string()
   .regex(/^(0|[1-9][0-9]{0,8})$/)
   .transform(Number);
-const code = z.union([z.literal('-').transform(() => null), z.string().regex(/^[A-Z][A-Z0-9]{1,5}$/)]);
+/** What a list is about: `-` everything, an actor's code, or `p.<id>` a removed profile. */
+const about = z.union([
+  z.literal('-').transform(() => ({ code: null, profileId: null })),
+  z
+    .string()
+    .regex(/^[A-Z][A-Z0-9]{1,5}$/)
+    .transform((code) => ({ code, profileId: null })),
+  z
+    .string()
+    .regex(/^p\.[a-z0-9][a-z0-9-]*$/)
+    .transform((p) => ({ code: null, profileId: p.slice(2) })),
+]);
 
 const schemas = [
   z
@@ -27,8 +39,8 @@ const schemas = [
     .tuple([z.literal(PREFIX), z.literal('d'), count, count])
     .transform(([, , changeSetId, item]) => ({ kind: 'before-after' as const, changeSetId, item })),
   z
-    .tuple([z.literal(PREFIX), z.literal('l'), count, code, count, z.string().max(2)])
-    .transform(([, , offset, c, days]) => ({ kind: 'list' as const, offset, code: c, days })),
+    .tuple([z.literal(PREFIX), z.literal('l'), count, about, count, z.string().max(2)])
+    .transform(([, , offset, a, days]) => ({ kind: 'list' as const, offset, ...a, days })),
   z.tuple([z.literal(PREFIX), z.literal('o')]).transform(() => ({ kind: 'open' as const })),
 ];
 
@@ -41,8 +53,16 @@ export function beforeAfterId(changeSetId: number, item: number): string {
   return checked(`${PREFIX}:d:${changeSetId}:${item}`);
 }
 
-export function listPageId(offset: number, code: string | null, days: number, slot: string): string {
-  return checked(`${PREFIX}:l:${offset}:${code ?? '-'}:${days}:${slot}`);
+export function listPageId(
+  offset: number,
+  filter: { code: string | null; profileId?: string },
+  days: number,
+  slot: string,
+): string {
+  const about = filter.code ?? (filter.profileId ? `p.${filter.profileId}` : '-');
+  const id = `${PREFIX}:l:${offset}:${about}:${days}:${slot}`;
+  // A profile id too long to fit pages through everything rather than failing the whole reply.
+  return id.length <= CUSTOM_ID_MAX ? id : checked(`${PREFIX}:l:${offset}:-:${days}:${slot}`);
 }
 
 export const OPEN_CHANGE_SET_ID = `${PREFIX}:o`;

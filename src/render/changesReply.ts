@@ -267,6 +267,8 @@ export function beforeAfterView(
 
 export interface ListFilter {
   code: string | null;
+  /** A removed profile's id, when the list is about one (it has no code any more). */
+  profileId?: string;
   /** Actor label for the title. */
   actorName?: string;
   days: number;
@@ -338,13 +340,13 @@ export function changeListView(
       type: ComponentType.ActionRow,
       components: [
         button(
-          listPageId(Math.max(0, offset - LIST_PAGE_SIZE), filter.code, filter.days, 'p'),
+          listPageId(Math.max(0, offset - LIST_PAGE_SIZE), filter, filter.days, 'p'),
           '◀ Newer',
           offset === 0,
         ),
-        button(listPageId(offset, filter.code, filter.days, 'i'), `${page + 1} / ${pages}`, true),
+        button(listPageId(offset, filter, filter.days, 'i'), `${page + 1} / ${pages}`, true),
         button(
-          listPageId(offset + LIST_PAGE_SIZE, filter.code, filter.days, 'n'),
+          listPageId(offset + LIST_PAGE_SIZE, filter, filter.days, 'n'),
           'Older ▶',
           offset + LIST_PAGE_SIZE >= result.total,
         ),
