@@ -23,16 +23,6 @@ export class Slicer {
   }
 }
 
-/** Adds every item to `target` a slice at a time, and returns it: how an index is filled without holding the loop. */
-export async function fillInSlices<T, I>(
-  target: T,
-  items: Iterable<I>,
-  add: (target: T, item: I) => void,
-): Promise<T> {
-  await eachInSlices(items, (item) => add(target, item));
-  return target;
-}
-
 /** Runs `body` over `items`, pausing whenever a slice has run its time. */
 export async function eachInSlices<T>(
   items: Iterable<T>,

@@ -1,9 +1,9 @@
 // The relations graph: each profile's listing of other actors, as directed edges labelled with the category.
 // Queries answer "how X lists others", "who lists X" and "how X and Y see each other".
 import { type Corpus, type CorpusActor, categoryInfo } from '../profiles/corpus.ts';
+import { CorpusIndex } from '../profiles/corpusIndex.ts';
 import type { Category } from '../profiles/directory.ts';
 import type { Profile } from '../profiles/schema.ts';
-import { fillInSlices } from '../slices.ts';
 
 export interface RelatedActor {
   code: string;
@@ -55,17 +55,14 @@ export interface RelationsBetween {
   shared: { category: string; info: Category & { inDirectory: boolean }; actors: RelatedActor[] }[];
 }
 
-export class RelationsGraph {
+export class RelationsGraph extends CorpusIndex<Profile> {
   private readonly incoming = new Map<string, IncomingEdge[]>();
 
-  private constructor(private readonly corpus: Corpus) {}
-
-  /** Built a slice at a time, so that a reload of thousands of profiles never holds the event loop. */
   static build(corpus: Corpus): Promise<RelationsGraph> {
-    return fillInSlices(new RelationsGraph(corpus), corpus.profiles, (graph, profile) => graph.add(profile));
+    return new RelationsGraph(corpus).fill(corpus.profiles);
   }
 
-  private add(profile: Profile): void {
+  protected add(profile: Profile): void {
     const from = this.corpus.actorOfProfile.get(profile.id)!;
     for (const category of profile.relationships?.categories ?? []) {
       const info = categoryInfo(this.corpus, category.name);

@@ -1,23 +1,20 @@
 // Finds the actors a piece of text names: names and aliases in any case, codes only in capitals (so the word
 // "us" is not the United States).
 import type { Corpus, CorpusActor } from '../profiles/corpus.ts';
-import { fillInSlices } from '../slices.ts';
+import { CorpusIndex } from '../profiles/corpusIndex.ts';
 import { normalizeKey } from './normalize.ts';
 
 /** Longest name or alias, in words, worth looking for. */
 const MAX_WORDS = 8;
 
-export class ActorNames {
+export class ActorNames extends CorpusIndex<CorpusActor> {
   private readonly byKey = new Map<string, string[]>();
 
-  private constructor(private readonly corpus: Corpus) {}
-
-  /** Built a slice at a time, so that a reload of thousands of actors never holds the event loop. */
   static build(corpus: Corpus): Promise<ActorNames> {
-    return fillInSlices(new ActorNames(corpus), corpus.actors, (names, actor) => names.add(actor));
+    return new ActorNames(corpus).fill(corpus.actors);
   }
 
-  private add(actor: CorpusActor): void {
+  protected add(actor: CorpusActor): void {
     // A profile titled otherwise than the directory names its actor ("Federation of Okaro") names it too.
     const title = actor.profileId ? this.corpus.profileById.get(actor.profileId)?.name : undefined;
     const named = title === undefined || title === actor.name || actor.aliases.includes(title);
