@@ -9,17 +9,18 @@ export interface FlowItem {
 
 export const FLOW_GAP = 12;
 
-function greedyLines(items: FlowItem[], width: number): FlowItem[][] {
+/** As many items on each line as fit in `width`, `gap` apart, in order. */
+export function wrapLines(items: FlowItem[], width: number, gap = FLOW_GAP): FlowItem[][] {
   const lines: FlowItem[][] = [];
   let line: FlowItem[] = [];
   let used = 0;
   for (const item of items) {
-    if (line.length > 0 && used + FLOW_GAP + item.width > width) {
+    if (line.length > 0 && used + gap + item.width > width) {
       lines.push(line);
       line = [];
       used = 0;
     }
-    used += (line.length > 0 ? FLOW_GAP : 0) + item.width;
+    used += (line.length > 0 ? gap : 0) + item.width;
     line.push(item);
   }
   if (line.length > 0) lines.push(line);
@@ -27,7 +28,7 @@ function greedyLines(items: FlowItem[], width: number): FlowItem[][] {
 }
 
 export function linesNeeded(items: FlowItem[], width: number): number {
-  return greedyLines(items, width).length;
+  return wrapLines(items, width).length;
 }
 
 /** At most maxLines lines; when items are left over, the last line ends with more(count of the rest). */
@@ -37,7 +38,7 @@ export function packLines(
   maxLines: number,
   more: (hidden: number) => FlowItem,
 ): FlowItem[][] {
-  const lines = greedyLines(items, width);
+  const lines = wrapLines(items, width);
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, Math.max(maxLines, 0));
   const last = kept.at(-1);

@@ -2,6 +2,7 @@
 // in its colour and line style (solid friendly, dashed hostile, dotted unknown), empty ones marked
 // "(none listed)", then a key to the greyed look of actors without a profile.
 import { arrowSample, pill, pillWidth } from './draw.ts';
+import { type FlowItem as Item, wrapLines } from './flow.ts';
 import type { MapCategory } from './model.ts';
 import type { Category } from './prepare.ts';
 import type { Shape, TextRun } from './scene.ts';
@@ -16,11 +17,6 @@ const MAX_LABEL_WIDTH = 420;
 const NONE_LISTED = '(none listed)';
 const LABEL_GAP = 12;
 const NO_PROFILE = 'no profile';
-
-interface Item {
-  width: number;
-  draw(x: number, cy: number): Shape[];
-}
 
 function sampleItem(
   colour: string,
@@ -119,19 +115,7 @@ export function legend(
   }
 
   const usable = CANVAS.width - 2 * CANVAS.margin;
-  const rows: Item[][] = [];
-  let row: Item[] = [];
-  let used = 0;
-  for (const item of items) {
-    if (row.length > 0 && used + ITEM_GAP + item.width > usable) {
-      rows.push(row);
-      row = [];
-      used = 0;
-    }
-    used += (row.length > 0 ? ITEM_GAP : 0) + item.width;
-    row.push(item);
-  }
-  if (row.length > 0) rows.push(row);
+  const rows = wrapLines(items, usable, ITEM_GAP);
 
   const top = height - 16 - rows.length * ROW_HEIGHT;
   const shapes: Shape[] = [
