@@ -21,6 +21,8 @@ export function relationsMapModel(engine: Engine, query: RelationsQuery): Relati
     if (!categories.has(name)) categories.set(name, mapCategory(name, info));
   };
   const edges: MapEdge[] = [];
+  /** What every kind of map holds besides its subjects, once the query's listings are added. */
+  const drawn = () => ({ actors: [...actors.values()], categories: ordered(engine, categories), edges });
 
   if (query.kind === 'of') {
     const { result } = query;
@@ -31,13 +33,7 @@ export function relationsMapModel(engine: Engine, query: RelationsQuery): Relati
         edges.push({ from: result.subject.code, to: a.code, category: c.name });
       }
     }
-    return {
-      kind: 'of',
-      center: mapActor(result.subject.code, result.subject),
-      actors: [...actors.values()],
-      categories: ordered(engine, categories),
-      edges,
-    };
+    return { kind: 'of', center: mapActor(result.subject.code, result.subject), ...drawn() };
   }
   if (query.kind === 'toward') {
     const { result } = query;
@@ -46,13 +42,7 @@ export function relationsMapModel(engine: Engine, query: RelationsQuery): Relati
       addActor(e.from.code, e.from);
       edges.push({ from: e.from.code, to: result.subject.code, category: e.category });
     }
-    return {
-      kind: 'toward',
-      center: mapActor(result.subject.code, result.subject),
-      actors: [...actors.values()],
-      categories: ordered(engine, categories),
-      edges,
-    };
+    return { kind: 'toward', center: mapActor(result.subject.code, result.subject), ...drawn() };
   }
   const { result } = query;
   const { a, b } = result;
@@ -74,14 +64,7 @@ export function relationsMapModel(engine: Engine, query: RelationsQuery): Relati
       );
     }
   }
-  return {
-    kind: 'between',
-    a: mapActor(a.code, a),
-    b: mapActor(b.code, b),
-    actors: [...actors.values()],
-    categories: ordered(engine, categories),
-    edges,
-  };
+  return { kind: 'between', a: mapActor(a.code, a), b: mapActor(b.code, b), ...drawn() };
 }
 
 /** More actors than this and the network is unreadable; the least connected are left out and counted. */
