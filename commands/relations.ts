@@ -8,7 +8,7 @@ import { truncate } from '../src/render/budget.ts';
 import { AUTOCOMPLETE_CHOICES_MAX, CHOICE_NAME_MAX } from '../src/render/limits.ts';
 import { missingActor } from '../src/render/notices.ts';
 import { relationsMapAttachment, relationsMapPicture } from '../src/render/relationsMapAttachment.ts';
-import { relationsNetworkModel } from '../src/render/relationsMapModel.ts';
+import { type RelationsQuery, relationsNetworkModel } from '../src/render/relationsMapModel.ts';
 import { relationsNetworkEmbed } from '../src/render/relationsNetworkReply.ts';
 import {
   relationsBetweenEmbed,
@@ -71,6 +71,12 @@ const declared = commandOptions({
   ],
 });
 
+/** What, besides the data version, determines a map picture: the subcommand, its actors and category. */
+function mapRequest(query: RelationsQuery, category?: string): (string | undefined)[] {
+  if (query.kind === 'between') return ['between', query.result.a.code, query.result.b.code];
+  return [query.kind, query.result.subject.code, category];
+}
+
 export const relationsCommand: CommandModule = {
   definition: declared.definition,
 
@@ -93,10 +99,13 @@ export const relationsCommand: CommandModule = {
     const first = actorOption(o.actor, request, context);
     if (!first.ok) return first.response;
     const notes = first.team ? [teamNote(first.team, request.channel?.name ?? null)] : [];
-    const reply = (
+    /** The embed with the query's map picture, when there is one to draw. */
+    const reply = async (
       embed: ReturnType<typeof relationsOfEmbed>,
-      map: Awaited<ReturnType<typeof relationsMapAttachment>>,
+      query: RelationsQuery,
+      category?: string,
     ) => {
+      const map = await relationsMapAttachment(context.engine, query, mapRequest(query, category));
       if (map) embed.image = { url: `attachment://${map.name}` };
       return answer(o, { embeds: [embed], files: map ? [map] : [], content: notes.join('\n') || undefined });
     };
@@ -104,39 +113,18 @@ export const relationsCommand: CommandModule = {
     switch (o.subcommand) {
       case 'of': {
         const result = graph.of(first.actor, o.category);
-        return reply(
-          relationsOfEmbed(result, o.category),
-          await relationsMapAttachment(context.engine, { kind: 'of', result }, [
-            'of',
-            result.subject.code,
-            o.category,
-          ]),
-        );
+        return reply(relationsOfEmbed(result, o.category), { kind: 'of', result }, o.category);
       }
       case 'toward': {
         const result = graph.toward(first.actor, o.category);
-        return reply(
-          relationsTowardEmbed(result, o.category),
-          await relationsMapAttachment(context.engine, { kind: 'toward', result }, [
-            'toward',
-            result.subject.code,
-            o.category,
-          ]),
-        );
+        return reply(relationsTowardEmbed(result, o.category), { kind: 'toward', result }, o.category);
       }
       case 'between': {
         if (!o.other) return { type: 'message', reply: missingActor() };
         const second = actorOption(o.other, request, context, { teamDefault: false });
         if (!second.ok) return second.response;
         const result = graph.between(first.actor, second.actor);
-        return reply(
-          relationsBetweenEmbed(result),
-          await relationsMapAttachment(context.engine, { kind: 'between', result }, [
-            'between',
-            result.a.code,
-            result.b.code,
-          ]),
-        );
+        return reply(relationsBetweenEmbed(result), { kind: 'between', result });
       }
     }
   },
