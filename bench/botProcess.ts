@@ -1,18 +1,28 @@
-// Starts the real bot process (`node --import tsx src/main.ts`, as `npm start` does) against the simulator,
-// quietly: the bench wants LOG_LEVEL=warn, and the test harness waits for info-level lines it would then not see.
-// Ready means the bot has registered its commands, which it does once its gateway session is up.
+// Starts the real bot process (`node --import tsx src/main.ts`, as `npm start` does) against the simulator.
+// The interactions section runs it quietly (LOG_LEVEL=warn: the test harness waits for info-level lines it would
+// then not see), ready once it has registered its commands; the outside section spawns it with its own settings
+// and reads its log lines to say where a start or a reload spent its time.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { botEnv, REPO_ROOT } from '../tests/e2e/botProcess.ts';
+import { botEnv, type LogLine, REPO_ROOT } from '../tests/e2e/botProcess.ts';
 import type { DiscordSimulator } from '../tests/sim/index.ts';
+import { type ProcessMemory, readProcessMemory } from './processMemory.ts';
 
 const READY_TIMEOUT_MS = 120_000;
 
 export interface RunningBot {
-  /** stdout and stderr, for the report when something goes wrong (at warn level, mostly silence). */
+  pid: number | undefined;
+  /** stdout and stderr, for the report when something goes wrong. */
   output: string[];
+  /** The JSON log lines among them. */
+  logs: LogLine[];
+  /** Date.now() at spawn, to place log lines (their `time`) on the start's timeline. */
+  spawnedAt: number;
   /** CPU time the bot process has used so far (Linux only: read from /proc), or undefined. */
   cpuMs(): number | undefined;
+  memory(): ProcessMemory | undefined;
+  /** Resolves once the process has exited; never rejects. */
+  exited: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -30,21 +40,51 @@ function processCpuMs(pid: number | undefined): number | undefined {
   }
 }
 
-export async function startQuietBot(sim: DiscordSimulator, dataDir: string): Promise<RunningBot> {
+/** Spawns the bot and returns at once; `env` adds to (or overrides) the simulator's clean environment. */
+export function spawnBot(sim: DiscordSimulator, env: Record<string, string>): RunningBot {
   const output: string[] = [];
+  const logs: LogLine[] = [];
+  const spawnedAt = Date.now();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: REPO_ROOT,
-    env: botEnv(sim, { DATA_DIR: dataDir, LOG_LEVEL: 'warn', WATCH_DATA: 'false' }),
+    env: botEnv(sim, env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean));
+  let buffer = '';
+  const collect = (chunk: Buffer) => {
+    buffer += chunk.toString();
+    const lines = buffer.split('\n');
+    buffer = lines.pop()!;
+    for (const line of lines.filter(Boolean)) {
+      output.push(line);
+      if (!line.startsWith('{')) continue;
+      try {
+        logs.push(JSON.parse(line) as LogLine);
+      } catch {
+        // Not a log line: kept in output only.
+      }
+    }
+  };
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
+  return {
+    pid: child.pid,
+    output,
+    logs,
+    spawnedAt,
+    cpuMs: () => processCpuMs(child.pid),
+    memory: () => readProcessMemory(child.pid),
+    exited,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
   };
+}
+
+export async function startQuietBot(sim: DiscordSimulator, dataDir: string): Promise<RunningBot> {
+  const bot = spawnBot(sim, { DATA_DIR: dataDir, LOG_LEVEL: 'warn', WATCH_DATA: 'false' });
   try {
     await Promise.race([
       sim.waitFor(
@@ -52,13 +92,13 @@ export async function startQuietBot(sim: DiscordSimulator, dataDir: string): Pro
         READY_TIMEOUT_MS,
         'the bot to register its commands',
       ),
-      exited.then(() => {
-        throw new Error(`the bot exited before it was ready:\n${output.slice(-20).join('\n')}`);
+      bot.exited.then(() => {
+        throw new Error(`the bot exited before it was ready:\n${bot.output.slice(-20).join('\n')}`);
       }),
     ]);
   } catch (error) {
-    await stop();
+    await bot.stop();
     throw error;
   }
-  return { output, cpuMs: () => processCpuMs(child.pid), stop };
+  return bot;
 }
