@@ -3,24 +3,42 @@
 // time (the floor), a fixed number in flight (the most the pair can do), and arrivals at the goal's rate.
 import { autocomplete, DiscordSimulator, type InteractionSpec, slash } from '../tests/sim/index.ts';
 import { startQuietBot } from './botProcess.ts';
-import { generateCorpus } from './corpus.ts';
+import { type GeneratedCorpus, generateCorpus } from './corpus.ts';
 import { writeDataDir } from './loadGenerated.ts';
 import type { Iterations } from './options.ts';
-import { pick, seeded } from './random.ts';
+import { pick, type Random, seeded } from './random.ts';
 import { type Summary, summarize } from './stats.ts';
 
 export const INTERACTION_PROFILES = 1000;
 export const TARGET_RATE = 500;
 
 type Kind = 'autocomplete' | '/profile' | '/search';
-interface Job {
+export interface Job {
   kind: Kind;
   spec: InteractionSpec;
 }
-interface Outcome {
+export interface Outcome {
   kind: Kind;
   ms: number;
   ok: boolean;
+}
+
+/**
+ * What users send, one interaction at a time: half autocomplete (a name or code being typed), three tenths
+ * /profile, a fifth a two-word /search.
+ */
+export function mixedTraffic(generated: GeneratedCorpus, random: Random): () => Job {
+  return () => {
+    const r = random();
+    const actor = pick(random, generated.actors);
+    if (r < 0.5) {
+      const typed = (random() < 0.3 ? actor.code : actor.name).slice(0, 1 + Math.floor(random() * 6));
+      return { kind: 'autocomplete', spec: autocomplete('profile', { actor: typed }, 'actor') };
+    }
+    if (r < 0.8) return { kind: '/profile', spec: slash('profile', { actor: actor.code }) };
+    const query = `${pick(random, generated.searchWords)} ${pick(random, generated.searchWords)}`;
+    return { kind: '/search', spec: slash('search', { query }) };
+  };
 }
 
 export interface Pass {
@@ -64,18 +82,7 @@ export async function benchInteractions(it: Iterations['interactions']): Promise
     throw error;
   });
   try {
-    const random = seeded(99);
-    const job = (): Job => {
-      const r = random();
-      const actor = pick(random, generated.actors);
-      if (r < 0.5) {
-        const typed = (random() < 0.3 ? actor.code : actor.name).slice(0, 1 + Math.floor(random() * 6));
-        return { kind: 'autocomplete', spec: autocomplete('profile', { actor: typed }, 'actor') };
-      }
-      if (r < 0.8) return { kind: '/profile', spec: slash('profile', { actor: actor.code }) };
-      const query = `${pick(random, generated.searchWords)} ${pick(random, generated.searchWords)}`;
-      return { kind: '/search', spec: slash('search', { query }) };
-    };
+    const job = mixedTraffic(generated, seeded(99));
     const jobs = (n: number) => Array.from({ length: n }, job);
 
     await closedLoop(sim, jobs(it.warmup), it.concurrency);
@@ -134,7 +141,7 @@ function timeValidation(sim: DiscordSimulator): { reset(): void; totalMs(): numb
   };
 }
 
-async function run(sim: DiscordSimulator, job: Job): Promise<Outcome> {
+export async function timeInteraction(sim: DiscordSimulator, job: Job): Promise<Outcome> {
   const t0 = performance.now();
   try {
     const result = await sim.interact(job.spec);
@@ -152,7 +159,7 @@ async function closedLoop(sim: DiscordSimulator, jobs: Job[], concurrency: numbe
   let next = 0;
   const started = performance.now();
   const worker = async () => {
-    while (next < jobs.length) outcomes.push(await run(sim, jobs[next++]!));
+    while (next < jobs.length) outcomes.push(await timeInteraction(sim, jobs[next++]!));
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return pass(outcomes, performance.now() - started);
@@ -160,16 +167,53 @@ async function closedLoop(sim: DiscordSimulator, jobs: Job[], concurrency: numbe
 
 /** Dispatches on a fixed schedule, as users would, so a slow answer delays no later arrival. */
 async function openLoop(sim: DiscordSimulator, jobs: Job[], perSecond: number): Promise<Pass> {
+  const started = performance.now();
+  const outcomes = await steadyRate(sim, perSecond, (i) => jobs[i]).finished;
+  return pass(outcomes, performance.now() - started);
+}
+
+export interface SteadyTraffic {
+  /** Stops dispatching; resolves with every outcome once the last answers are in. */
+  stop(): Promise<Outcome[]>;
+  /** Resolves the same way once `next` has no more jobs. */
+  finished: Promise<Outcome[]>;
+}
+
+/**
+ * Dispatches `next(0)`, `next(1)`, … at `perSecond` whatever the answers do, until `next` returns undefined or
+ * `stop()` is called. Late timers catch up at once, so the rate holds on a busy machine.
+ */
+export function steadyRate(
+  sim: DiscordSimulator,
+  perSecond: number,
+  next: (i: number) => Job | undefined,
+): SteadyTraffic {
   const interval = 1000 / perSecond;
   const started = performance.now();
   const running: Promise<Outcome>[] = [];
-  while (running.length < jobs.length) {
-    const due = Math.min(jobs.length, Math.floor((performance.now() - started) / interval) + 1);
-    while (running.length < due) running.push(run(sim, jobs[running.length]!));
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-  const outcomes = await Promise.all(running);
-  return pass(outcomes, performance.now() - started);
+  let stopped = false;
+  const finished = (async () => {
+    for (;;) {
+      const due = Math.floor((performance.now() - started) / interval) + 1;
+      while (!stopped && running.length < due) {
+        const job = next(running.length);
+        if (!job) stopped = true;
+        else running.push(timeInteraction(sim, job));
+      }
+      if (stopped) break;
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(1, started + due * interval - performance.now())),
+      );
+    }
+    return Promise.all(running);
+  })();
+  return {
+    stop: () => {
+      stopped = true;
+      return finished;
+    },
+    finished,
+  };
 }
 
 function pass(outcomes: Outcome[], wallMs: number): Pass {
