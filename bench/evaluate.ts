@@ -6,6 +6,7 @@ import type { FuseFigures } from './fuse.ts';
 import { type GoalResult, recordGoal } from './goals.ts';
 import { type InteractionFigures, TARGET_RATE } from './interactions.ts';
 import { MAPS_AT_ONCE, type MapFigures, type MapLoadFigures } from './map.ts';
+import { DEFAULT_DEBOUNCE_MS, type OutsideFigures, TRAFFIC_RATE } from './outside.ts';
 import type { Check } from './ranking.ts';
 import type { RestartFigures } from './restart.ts';
 import type { ReloadFigures } from './stall.ts';
@@ -190,6 +191,59 @@ export function restartGoals(f: RestartFigures): GoalResult[] {
       measured: `${ms(f.commonSearch.p99)} ms (p50 ${ms(f.commonSearch.p50)})`,
       pass: f.commonSearch.p99 <= 50,
       baseline: `${ms(f.commonSearchMiniSearch.p99)} ms (MiniSearch's own AND search; p50 ${ms(f.commonSearchMiniSearch.p50)})`,
+    }),
+  ];
+}
+
+/**
+ * The same goals seen from the outside (`npm start` against the simulator, on a corpus of another seed). Judged at
+ * GOAL_SIZE only; at other sizes the figures are printed and the verdict is n/a.
+ */
+export function outsideGoals(f: OutsideFigures): GoalResult[] {
+  const at = `at ${count(f.size)}`;
+  const judged = (pass: boolean) => (f.size === GOAL_SIZE ? pass : null);
+  const MB = 1024 * 1024;
+  const firstLoad = f.firstStart.loaded ? `${ms(f.firstStart.loaded.ms)} ms` : '—';
+  return [
+    recordGoal({
+      goal: `outside: start until the first answer, fresh STATE_DIR ${at}`,
+      target: '≤ 20 s',
+      measured: `${ms(f.firstStart.answerMs)} ms`,
+      pass: judged(f.firstStart.answerMs <= 20_000),
+    }),
+    recordGoal({
+      goal: `outside: restart until the first answer, same data ${at}`,
+      target: '≤ 6 s',
+      measured: `${ms(f.restart.answerMs)} ms`,
+      pass: judged(f.restart.answerMs <= 6000),
+      baseline: `${ms(f.firstStart.answerMs)} ms (the first start)`,
+    }),
+    recordGoal({
+      goal: `outside: one edited file until /search finds it, ${TRAFFIC_RATE}/s traffic, ${DEFAULT_DEBOUNCE_MS} ms debounce ${at}`,
+      target: '≤ 1.5 s',
+      measured: `${ms(f.edit.searchableMs)} ms`,
+      pass: judged(f.edit.searchableMs <= 1500),
+      baseline: `${firstLoad} (the first start's full load)`,
+    }),
+    recordGoal({
+      goal: `outside: RSS serving, peak while /search runs ${at}`,
+      target: '≤ 600 MB',
+      measured: `${mb(f.rss.servingPeak)} (settled ${mb(f.rss.servingSettled)})`,
+      pass: judged(f.rss.servingPeak <= 600 * MB),
+    }),
+    recordGoal({
+      goal: `outside: RSS after a reload, settled ${at}`,
+      target: '≤ 700 MB',
+      measured: `${mb(f.rss.afterReload)} (peak during it ${mb(f.rss.reloadPeak)})`,
+      pass: judged(f.rss.afterReload <= 700 * MB),
+      baseline: `${mb(f.rss.servingSettled)} (settled before the edit)`,
+    }),
+    recordGoal({
+      goal: `outside: /search three common words p99 end to end ${at}`,
+      target: '≤ 150 ms',
+      measured: `${ms(f.search.common.p99)} ms (p50 ${ms(f.search.common.p50)})`,
+      pass: judged(f.search.failures === 0 && f.search.common.p99 <= 150),
+      baseline: `${ms(f.search.rare.p99)} ms (three rare words; p50 ${ms(f.search.rare.p50)})`,
     }),
   ];
 }

@@ -9,6 +9,7 @@ export const SECTIONS = [
   'restart',
   'interactions',
   'map',
+  'outside',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
@@ -28,6 +29,8 @@ export interface Iterations {
   fuseSearch: { iterations: number; budgetMs: number };
   map: { iterations: number; budgetMs: number };
   interactions: { count: number; warmup: number; concurrency: number };
+  /** The bot from the outside: `searches` three-common-word and as many rare-word /search, alternating. */
+  outside: { searches: number; perSecond: number };
 }
 
 const FULL: Iterations = {
@@ -38,6 +41,7 @@ const FULL: Iterations = {
   fuseSearch: { iterations: 20, budgetMs: 6000 },
   map: { iterations: 60, budgetMs: 6000 },
   interactions: { count: 2000, warmup: 200, concurrency: 24 },
+  outside: { searches: 200, perSecond: 20 },
 };
 
 const QUICK: Iterations = {
@@ -48,6 +52,7 @@ const QUICK: Iterations = {
   fuseSearch: { iterations: 5, budgetMs: 800 },
   map: { iterations: 15, budgetMs: 1500 },
   interactions: { count: 400, warmup: 60, concurrency: 16 },
+  outside: { searches: 60, perSecond: 20 },
 };
 
 const USAGE = `npm run bench -- [--quick] [--sizes 100,1000,10000] [--only ${SECTIONS.join('|')}[,…]]`;

@@ -5,6 +5,14 @@ import type { FuseFigures } from './fuse.ts';
 import { type GoalResult, verdict } from './goals.ts';
 import type { InteractionFigures } from './interactions.ts';
 import { MAPS_AT_ONCE, type MapFigures, type MapLoadFigures } from './map.ts';
+import {
+  DEFAULT_DEBOUNCE_MS,
+  type OutsideFigures,
+  POLL_EVERY_MS,
+  SETTLE_MS,
+  type StartFigures,
+  TRAFFIC_RATE,
+} from './outside.ts';
 import type { Check } from './ranking.ts';
 import type { RestartFigures } from './restart.ts';
 import type { ReloadFigures } from './stall.ts';
@@ -210,4 +218,84 @@ export function printRestart(f: RestartFigures): void {
       ['heap after 5 edit reloads', '', mb(f.heapAfterFive)],
     ],
   );
+}
+
+export function printOutside(f: OutsideFigures): void {
+  const e = f.edit;
+  printTable(
+    `From the outside: npm start's process against the simulator, ${count(f.size)} profiles of seed ${f.seed}, ` +
+      'fresh STATE_DIR, WATCH_DATA=true, LOG_LEVEL=info',
+    ['step', 'ms', 'note'],
+    [
+      ['spawn until the first /profile answer', f.firstStart.answerMs, 'no snapshot yet'],
+      [
+        '  its snapshot saved, after spawn',
+        f.snapshot?.atMs ?? '—',
+        f.snapshot ? `written in ${ms(f.snapshot.ms)} ms` : '',
+      ],
+      [
+        '/search three common words p50 / p99',
+        `${ms(f.search.common.p50)} / ${ms(f.search.common.p99)}`,
+        `"${f.search.commonQuery}", ${count(f.search.common.n)} at ${f.search.perSecond / 2}/s`,
+      ],
+      [
+        '/search three rare words p50 / p99',
+        `${ms(f.search.rare.p50)} / ${ms(f.search.rare.p99)}`,
+        `alternating with them; ${f.search.failures} failed`,
+      ],
+      [
+        'one file edited until /search finds its new word',
+        e.searchableMs,
+        `debounce ${DEFAULT_DEBOUNCE_MS} ms`,
+      ],
+      [
+        `  traffic meanwhile (${TRAFFIC_RATE}/s) p50 / p99`,
+        `${ms(e.traffic.p50)} / ${ms(e.traffic.p99)}`,
+        `${count(e.trafficCount)} interactions, ${e.trafficFailures} failed, worst ${ms(e.traffic.max)} ms`,
+      ],
+      ['SIGTERM until the process exited', f.stopMs, ''],
+      ['restart until the first /profile answer', f.restart.answerMs, 'same data and STATE_DIR'],
+    ],
+  );
+  console.log("Where the time went, from the bot's own log lines (ms after spawn, or after the write):");
+  console.log(`- first start: ${startPhases(f.firstStart)}`);
+  console.log(`- restart: ${startPhases(f.restart)}`);
+  console.log(
+    `- edit: ${
+      e.reloaded
+        ? `'data reloaded' ${ms(e.reloaded.atMs)} ms after the write (the reload itself ${ms(e.reloaded.ms)} ms: ` +
+          `${e.reloaded.changes}, index ${e.reloaded.index}); `
+        : ''
+    }found by a /search sent ${ms(e.foundPollSentMs)} ms after the write (${e.polls} sent, one every ${POLL_EVERY_MS} ms)`,
+  );
+  const r = f.rss;
+  printTable(
+    "From the outside: the bot process's RSS (/proc VmRSS, read every 100 ms; VmHWM for the start)",
+    ['when', 'RSS'],
+    [
+      ['peak of the first start (load, build, snapshot)', mb(r.startPeak)],
+      ['serving /search: peak', mb(r.servingPeak)],
+      [`serving: settled (${SETTLE_MS / 1000} s idle)`, mb(r.servingSettled)],
+      ['edit and reload under traffic: peak', mb(r.reloadPeak)],
+      [`after the reload: settled (${SETTLE_MS / 1000} s idle)`, mb(r.afterReload)],
+      ["right after the restart's first answer", mb(r.afterRestart)],
+    ],
+  );
+  console.log(`${f.violations} spec violations.`);
+}
+
+/** Process start (imports, config) is what comes before the load began. */
+function startPhases(s: StartFigures): string {
+  return [
+    s.loaded ? `process up at ~${ms(s.loaded.atMs - s.loaded.ms)}` : '',
+    s.loaded
+      ? `'data loaded' at ${ms(s.loaded.atMs)} (load ${ms(s.loaded.ms)} ms, index ${s.loaded.index})`
+      : '',
+    s.connectedMs !== undefined ? `'connected to Discord' at ${ms(s.connectedMs)}` : '',
+    `identified on the gateway at ${ms(s.identifyMs)}`,
+    `answered at ${ms(s.answerMs)}`,
+    s.attempts > 1 ? `${s.attempts} tries` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
 }

@@ -1,6 +1,7 @@
 // `npm run bench`: Dossier's performance on synthetic corpora of 100, 1,000 and 10,000 profiles, compared with
-// Fuse.js, plus event-loop stalls during a reload, interactions through the Discord simulator and relations map
-// rendering. A script, not a test: it prints figures and PASS/MISS against the goals, and never fails a build.
+// Fuse.js, plus event-loop stalls during a reload, interactions through the Discord simulator, relations map
+// rendering, and the bot from the outside (`npm start`'s process: start, restart, an edit under traffic, RSS).
+// A script, not a test: it prints figures and PASS/MISS against the goals, and never fails a build.
 import os from 'node:os';
 import type { Engine } from '../src/engine.ts';
 import { type GeneratedCorpus, generateCorpus } from './corpus.ts';
@@ -11,6 +12,7 @@ import {
   GOAL_SIZE,
   interactionGoals,
   mapGoals,
+  outsideGoals,
   rankingGoal,
   reloadStallGoal,
   restartGoals,
@@ -21,6 +23,7 @@ import { benchInteractions } from './interactions.ts';
 import { parseGenerated } from './loadGenerated.ts';
 import { benchMap, benchMapLoad, MAP_PROFILES } from './map.ts';
 import { parseOptions } from './options.ts';
+import { benchOutside } from './outside.ts';
 import { type Check, rankingChecks } from './ranking.ts';
 import { benchRelevance, printRelevance, relevanceGoals } from './relevance/index.ts';
 import {
@@ -28,6 +31,7 @@ import {
   printGoals,
   printInteractions,
   printMap,
+  printOutside,
   printRanking,
   printReload,
   printRestart,
@@ -134,6 +138,14 @@ if (sections.has('map')) {
   mapEngine = undefined;
   printMap(figures, load);
   mapGoals(figures, load);
+}
+
+if (sections.has('outside')) {
+  // Its own corpus (another seed), so nothing generated above is kept for it.
+  largestGenerated = undefined;
+  const figures = await benchOutside(largest, it.outside);
+  printOutside(figures);
+  outsideGoals(figures);
 }
 
 printGoals('Goals', goalResults());
