@@ -8,6 +8,7 @@ import { resolveActor } from '../src/search/resolveActor.ts';
 import { searchSections } from '../src/search/searchSections.ts';
 import { type Probes, SPECIAL } from './corpus.ts';
 import { StallMonitor, type StallReport } from './eventLoop.ts';
+import { benchMiniSearchBaseline, type MiniSearchBaseline } from './miniSearchBaseline.ts';
 import type { Iterations } from './options.ts';
 import { measure, type Summary, settledHeap, timeOnce } from './stats.ts';
 
@@ -27,9 +28,16 @@ export interface EngineFigures {
   /** The event loop while buildEngine ran (its 1 ms probe costs the build well under 1%). */
   stall: StallReport;
   operations: Operation[];
+  /** The section index as one MiniSearch, measured in the same run (absent when not asked for). */
+  baseline?: MiniSearchBaseline;
 }
 
-export async function benchEngine(corpus: Corpus, probes: Probes, it: Iterations): Promise<EngineFigures> {
+export async function benchEngine(
+  corpus: Corpus,
+  probes: Probes,
+  it: Iterations,
+  withBaseline = false,
+): Promise<EngineFigures> {
   const before = settledHeap();
   const monitor = new StallMonitor('buildEngine').start();
   const { value: engine, ms: buildMs } = await timeOnce(() => buildEngine(corpus));
@@ -80,5 +88,8 @@ export async function benchEngine(corpus: Corpus, probes: Probes, it: Iterations
     }, it.render),
   });
 
-  return { engine, buildMs, heapBytes, stall, operations };
+  const baseline = withBaseline
+    ? await benchMiniSearchBaseline(corpus, [probes.commonQuery, probes.rareQuery], it)
+    : undefined;
+  return { engine, buildMs, heapBytes, stall, operations, baseline };
 }

@@ -43,30 +43,39 @@ export function engineGoals(figures: { engine: EngineFigures; fuse: FuseFigures 
       }),
     );
   }
+  const engine = figures?.engine;
+  const baseline = engine?.baseline;
   for (const label of labels('search', ['search'])) {
     const op = ops.find((o) => o.label === label);
+    const before = op?.query ? baseline?.search.get(op.query) : undefined;
     out.push(
       recordGoal({
         goal: `${label.replace(/ ".*"$/, '')} p99 ${at}`,
         target: '≤ 50 ms',
         measured: op ? `${ms(op.dossier.p99)} ms` : '—',
         pass: op ? op.dossier.p99 <= 50 : null,
+        baseline: before ? `${ms(before.p99)} ms (one MiniSearch, its AND search)` : undefined,
       }),
     );
   }
-  const engine = figures?.engine;
   out.push(
     recordGoal({
       goal: `index build (buildEngine) ${at}`,
       target: '≤ 10 s',
       measured: engine ? `${ms(engine.buildMs)} ms` : '—',
       pass: engine ? engine.buildMs <= 10_000 : null,
+      baseline: baseline
+        ? `${ms(baseline.buildMs)} ms (the section index alone, as one MiniSearch)`
+        : undefined,
     }),
     recordGoal({
-      goal: `index heap ${at}`,
+      goal: `index heap (JS heap and buffers) ${at}`,
       target: '≤ 200 MB',
       measured: engine ? mb(engine.heapBytes) : '—',
       pass: engine ? engine.heapBytes <= 200 * 1024 * 1024 : null,
+      baseline: baseline
+        ? `${mb(baseline.heapBytes)} (the section index alone, as one MiniSearch)`
+        : undefined,
     }),
   );
   return out;
@@ -190,7 +199,7 @@ export function restartGoals(f: RestartFigures): GoalResult[] {
       target: '≤ 50 ms',
       measured: `${ms(f.commonSearch.p99)} ms (p50 ${ms(f.commonSearch.p50)})`,
       pass: f.commonSearch.p99 <= 50,
-      baseline: `${ms(f.commonSearchMiniSearch.p99)} ms (MiniSearch's own AND search; p50 ${ms(f.commonSearchMiniSearch.p50)})`,
+      baseline: `${ms(f.commonSearchFull.p99)} ms (the index's full AND search, every posting scored; p50 ${ms(f.commonSearchFull.p50)})`,
     }),
   ];
 }

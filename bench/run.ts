@@ -74,7 +74,7 @@ if (sections.has('engine')) {
         `${([...generated.files.values()].reduce((n, t) => n + t.length, 0) / 1e6).toFixed(1)} MB of text; ` +
         `generated in ${ms(t1 - t0)} ms, parsed in ${ms(t2 - t1)} ms ===`,
     );
-    const engine = await benchEngine(corpus, generated.probes, it);
+    const engine = await benchEngine(corpus, generated.probes, it, size === GOAL_SIZE);
     const fuseSearch = !options.quick || size === sizes[0];
     const fuse = await benchFuse(corpus, engine.operations, it, fuseSearch);
     console.log(`\n${count(engine.engine.sections.size)} sections indexed`);

@@ -57,10 +57,14 @@ export async function timeOnce<T>(fn: () => T | Promise<T>): Promise<{ value: T;
   return { value, ms: performance.now() - t0 };
 }
 
-/** Heap in use after a full collection; needs `--expose-gc` (the bench script passes it). */
+/**
+ * Memory in use after a full collection: the JS heap and the typed arrays' buffers, which live outside it (the
+ * section index keeps its postings there). Needs `--expose-gc` (the bench script passes it).
+ */
 export function settledHeap(): number {
   if (!globalThis.gc) throw new Error('run with --expose-gc (npm run bench does)');
   globalThis.gc();
   globalThis.gc();
-  return process.memoryUsage().heapUsed;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
 }

@@ -89,7 +89,7 @@ export class EngineHolder {
           teams: [],
           diagnostics: [],
         });
-        const sections = await SectionIndex.restore(snapshot.index, snapshot.documents, saved);
+        const sections = await SectionIndex.restore(snapshot.sections, saved);
         changes = dataChanges({ corpus: saved, files: snapshot.files }, { corpus, files });
         await updateEngine(
           { corpus: saved, sections },
@@ -176,7 +176,7 @@ export class EngineHolder {
     this.snapshotting = writeSnapshot(
       file,
       DOSSIER_VERSION,
-      { files, ...engine.sections.snapshot() },
+      { files, sections: engine.sections.save() },
       () => this.snapshotStop,
     )
       .then(() =>

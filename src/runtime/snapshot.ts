@@ -1,25 +1,37 @@
 // The built section index, saved in STATE_DIR with what it was built from (each file's hash and parse), so a
 // restart re-reads the data, re-parses and re-indexes only what changed while Dossier was down.
 //
-// The file is three lines: a header (format, Dossier's version), the body (JSON), and a trailer with the body's
-// length and SHA-1. It is written a slice at a time into a temporary file and renamed over the old one, so a
+// The file is a header line (format, Dossier's version), the body, and a trailer line with the body's length and
+// SHA-1. The body is JSON (the files, the index's documents and words), a line break, then the index's numbers as
+// little-endian 32-bit integers: its field lengths, then its postings (TermIndex.save). It is written a slice at a time into a temporary file and renamed over the old one, so a
 // crash mid-write leaves the previous snapshot; reading checks the header, the length and the hash before parsing,
 // so a truncated or damaged file is never trusted. A bad snapshot is moved aside (kept for a look) and rebuilt.
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { z } from 'zod';
 import type { Logger } from '../log/logger.ts';
 import type { LoadedFiles, ParsedProfileFile } from '../profiles/loadCorpus.ts';
+import type { SavedSectionIndex } from '../search/sectionIndex.ts';
 import { Slicer } from '../slices.ts';
 
-/** Bumped whenever what is saved, or how it is read back, changes. 2: the index's terms are stems. */
-export const SNAPSHOT_FORMAT = 2;
+/**
+ * Bumped whenever what is saved, or how it is read back, changes. 2: the index's terms are stems. 3: the index is
+ * a TermIndex, its numbers in binary.
+ */
+export const SNAPSHOT_FORMAT = 3;
 const WRITE_CHUNK = 1 << 20;
+const LIST_SLICE = 5000;
 
 const headerSchema = z.object({ format: z.number(), dossier: z.string() });
-const trailerSchema = z.object({ bytes: z.number().int().nonnegative(), sha1: z.string() });
+const count = z.number().int().nonnegative();
+const trailerSchema = z.object({
+  bytes: count,
+  json: count,
+  lengths: count,
+  postings: count,
+  sha1: z.string(),
+});
 const bodySchema = z.object({
   profiles: z.array(
     z.tuple([
@@ -33,13 +45,16 @@ const bodySchema = z.object({
   teams: z.object({ hash: z.string() }).nullable(),
   /** SHA-1 of the indexed documents: ties the index to the documents this version of Dossier makes. */
   documents: z.string(),
-  index: z.object({ documentCount: z.number(), serializationVersion: z.literal(2) }).passthrough(),
+  index: z.object({
+    fields: z.array(z.string()),
+    ids: z.array(z.string().nullable()),
+    terms: z.array(z.string().nullable()),
+  }),
 });
 
 export interface Snapshot {
   files: LoadedFiles;
-  documents: string;
-  index: AsPlainObject;
+  sections: SavedSectionIndex;
 }
 
 export class SnapshotError extends Error {}
@@ -87,24 +102,52 @@ export function parseSnapshot(bytes: Buffer, version: string): Snapshot {
   const trailer = trailerSchema.safeParse(parseJson(bytes.subarray(lastBreak + 1)));
   if (!trailer.success) throw new SnapshotError('cut short (no trailer)');
   const body = bytes.subarray(firstBreak + 1, lastBreak);
-  if (body.length !== trailer.data.bytes)
-    throw new SnapshotError(`cut short or padded (${body.length} bytes, expected ${trailer.data.bytes})`);
-  if (createHash('sha1').update(body).digest('hex') !== trailer.data.sha1)
+  const sizes = trailer.data;
+  if (body.length !== sizes.bytes)
+    throw new SnapshotError(`cut short or padded (${body.length} bytes, expected ${sizes.bytes})`);
+  if (createHash('sha1').update(body).digest('hex') !== sizes.sha1)
     throw new SnapshotError('damaged (its checksum does not match)');
-  const parsed = bodySchema.safeParse(parseJson(body));
+  if (sizes.json + 1 + (sizes.lengths + sizes.postings) * 4 !== body.length || body[sizes.json] !== 0x0a)
+    throw new SnapshotError('its parts do not add up to its length');
+  const parsed = bodySchema.safeParse(parseJson(body.subarray(0, sizes.json)));
   if (!parsed.success)
     throw new SnapshotError(`not in the expected shape: ${parsed.error.issues[0]?.message}`);
   const { profiles, directory, teams, documents, index } = parsed.data;
+  const numbers = body.subarray(sizes.json + 1);
   return {
     files: {
       profiles: new Map(profiles as [string, ParsedProfileFile][]),
       directory: directory as LoadedFiles['directory'],
       teams,
     },
-    documents,
-    index: index as unknown as AsPlainObject,
+    sections: {
+      documents,
+      index: {
+        ...index,
+        lengths: int32s(numbers.subarray(0, sizes.lengths * 4)),
+        postings: int32s(numbers.subarray(sizes.lengths * 4)),
+      },
+    },
   };
 }
+
+/** Little-endian 32-bit integers, copied into an aligned array. */
+function int32s(bytes: Buffer): Int32Array {
+  const numbers = new Int32Array(bytes.length / 4);
+  if (LITTLE_ENDIAN) new Uint8Array(numbers.buffer).set(bytes);
+  else for (let i = 0; i < numbers.length; i++) numbers[i] = bytes.readInt32LE(i * 4);
+  return numbers;
+}
+
+/** Bytes of 32-bit integers as they are laid out in the file. */
+function int32Bytes(numbers: Int32Array): Buffer {
+  if (LITTLE_ENDIAN) return Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength);
+  const bytes = Buffer.alloc(numbers.length * 4);
+  for (let i = 0; i < numbers.length; i++) bytes.writeInt32LE(numbers[i]!, i * 4);
+  return bytes;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Int32Array([1]).buffer)[0] === 1;
 
 function parseJson(bytes: Buffer): unknown {
   try {
@@ -126,29 +169,16 @@ export async function setAside(file: string, why: string, logger: Logger): Promi
   }
 }
 
-/** What MiniSearch keeps, read for serialising it in slices (the same JSON as its own toJSON). */
-interface Internals {
-  _documentCount: number;
-  _nextId: number;
-  _documentIds: Map<number, unknown>;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _storedFields: Map<number, unknown>;
-  _dirtCount: number;
-  _index: Iterable<[string, Map<number, Map<number, number>>]>;
-}
-
 export class SnapshotCancelled extends Error {}
 
 /**
  * Writes a snapshot a slice at a time, so a bot keeps answering while it is written. `cancelled` is asked between
- * slices: the index must not change while it is read, so a reload cancels the write before it updates the index.
+ * slices: a reload cancels the write, whose content it is about to replace.
  */
 export async function writeSnapshot(
   file: string,
   version: string,
-  content: { files: LoadedFiles; documents: string; mini: MiniSearch<never> | MiniSearch<unknown> },
+  content: { files: LoadedFiles; sections: SavedSectionIndex },
   cancelled: () => boolean = () => false,
 ): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
@@ -176,16 +206,14 @@ export async function writeSnapshot(
       if (cancelled()) throw new SnapshotCancelled('snapshot write cancelled');
     }
   };
-  const putEntries = async <V>(entries: Iterable<[number | string, V]>, value: (v: V) => string) => {
-    let first = true;
-    for (const [key, v] of entries) {
-      await put(`${first ? '' : ','}${JSON.stringify(String(key))}:${value(v)}`);
-      first = false;
-    }
+  /** A long list of strings, a slice at a time. */
+  const putList = async (items: readonly (string | null)[]) => {
+    for (let i = 0; i < items.length; i += LIST_SLICE)
+      await put(`${i > 0 ? ',' : ''}${JSON.stringify(items.slice(i, i + LIST_SLICE)).slice(1, -1)}`);
   };
   try {
     await handle.write(`${JSON.stringify({ format: SNAPSHOT_FORMAT, dossier: version })}\n`);
-    const { files, documents } = content;
+    const { files } = content;
     await put('{"profiles":[');
     let first = true;
     for (const entry of files.profiles) {
@@ -193,30 +221,26 @@ export async function writeSnapshot(
       first = false;
     }
     await put(
-      `],"directory":${JSON.stringify(files.directory)},"teams":${JSON.stringify(files.teams)},"documents":${JSON.stringify(documents)},"index":`,
+      `],"directory":${JSON.stringify(files.directory)},"teams":${JSON.stringify(files.teams)},"documents":`,
     );
-    const ix = content.mini as unknown as Internals;
-    await put(`{"documentCount":${ix._documentCount},"nextId":${ix._nextId},"documentIds":{`);
-    await putEntries(ix._documentIds, (id) => JSON.stringify(id));
-    await put(`},"fieldIds":${JSON.stringify(ix._fieldIds)},"fieldLength":{`);
-    await putEntries(ix._fieldLength, (l) => JSON.stringify(l));
-    await put(`},"averageFieldLength":${JSON.stringify(ix._avgFieldLength)},"storedFields":{`);
-    await putEntries(ix._storedFields, (s) => JSON.stringify(s));
-    await put(`},"dirtCount":${ix._dirtCount},"index":[`);
-    first = true;
-    for (const [term, fields] of ix._index) {
-      const parts: string[] = [];
-      for (const [fieldId, postings] of fields) {
-        const docs: string[] = [];
-        for (const [doc, freq] of postings) docs.push(`"${doc}":${freq}`);
-        parts.push(`"${fieldId}":{${docs.join(',')}}`);
-      }
-      await put(`${first ? '' : ','}[${JSON.stringify(term)},{${parts.join(',')}}]`);
-      first = false;
-    }
-    await put('],"serializationVersion":2}}');
+    const { index } = content.sections;
+    await put(
+      `${JSON.stringify(content.sections.documents)},"index":{"fields":${JSON.stringify(index.fields)},"ids":[`,
+    );
+    await putList(index.ids);
+    await put('],"terms":[');
+    await putList(index.terms);
+    await put(']}}');
     await flush();
-    await handle.write(`\n${JSON.stringify({ bytes, sha1: hash.digest('hex') })}\n`);
+    const json = bytes;
+    for (const chunk of [Buffer.from('\n'), int32Bytes(index.lengths), int32Bytes(index.postings)]) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      await handle.write(chunk);
+    }
+    await handle.write(
+      `\n${JSON.stringify({ bytes, json, lengths: index.lengths.length, postings: index.postings.length, sha1: hash.digest('hex') })}\n`,
+    );
     await handle.sync();
     await handle.close();
     await rename(temp, file);
@@ -225,9 +249,4 @@ export async function writeSnapshot(
     await rm(temp, { force: true }).catch(() => {});
     throw err;
   }
-}
-
-/** MiniSearch from a snapshot, with the options it was built with; built a few thousand entries at a time. */
-export function loadIndex<T>(index: AsPlainObject, options: ConstructorParameters<typeof MiniSearch<T>>[0]) {
-  return MiniSearch.loadJSAsync<T>(index, options);
 }

@@ -1,167 +1,70 @@
-// An AND search that gives the same scores as MiniSearch's own, read from MiniSearch's index, but pays only for
-// the sections that hold every word. MiniSearch scores every posting of every word before it intersects them:
-// three words that each occur in half of 60,000 sections cost ~100,000 scored results and as many allocated
-// objects, for a few thousand sections that hold all three. Here the words are intersected rarest first, a word
-// whose postings outnumber the candidates is checked per candidate instead of read whole, and only the sections
-// left are scored, into typed arrays. tests/engine/andSearch.test.ts checks it against MiniSearch's search.
-import type MiniSearch from 'minisearch';
-import type { Query } from 'minisearch';
+// An AND search with the scores of TermIndex.search (and so of MiniSearch), that pays only for the sections holding
+// every word. Scoring every posting of every word before intersecting them makes three words that each occur in
+// half of 60,000 sections cost ~100,000 scored results, for a few thousand sections that hold all three. Here the
+// words are intersected rarest first, a word whose postings outnumber the candidates is looked up per candidate
+// instead of read whole, and only the sections left are scored, into typed arrays.
+// tests/engine/andSearch.test.ts checks it against the full search and against MiniSearch.
+import { bm25, type DerivedTerm, type QueryWord, type TermHit, type TermIndex } from './termIndex.ts';
 
-/** Term frequency by document short id, for one term in one field. */
-type Postings = Map<number, number>;
-/** Postings by field id, for one term. */
-type TermData = Map<number, Postings>;
-
-/** The parts of MiniSearch 7's state this search reads; the equality test guards them across upgrades. */
-interface Internals {
-  _index: { get(term: string): TermData | undefined; atPrefix(prefix: string): Iterable<[string, TermData]> };
-  _options: { tokenize: (text: string) => string[]; processTerm: (term: string) => string | string[] | null };
-  _fieldIds: Record<string, number>;
-  _avgFieldLength: number[];
-  _fieldLength: Map<number, number[]>;
-  _documentCount: number;
-  _documentIds: Map<number, unknown>;
-  _storedFields: Map<number, Record<string, unknown> | undefined>;
-  _nextId: number;
-  _dirtCount: number;
-}
-
-/**
- * Top-level words, all required. A word may be a group of alternatives (a plural and its singular): an OR of
- * plain strings. Any other shape is left to MiniSearch.
- */
-export type AndQuery = readonly Query[];
-
-function sourcesOf(item: Query): readonly string[] | null {
-  if (typeof item === 'string') return [item];
-  if (typeof item !== 'object' || item === null || !('queries' in item)) return null;
-  const { combineWith, queries, ...rest } = item as { combineWith?: string; queries: readonly Query[] };
-  if (Object.keys(rest).length > 0 || combineWith?.toUpperCase() !== 'OR') return null;
-  return queries.every((q) => typeof q === 'string') ? (queries as string[]) : null;
-}
-
-export interface AndSearchOptions {
-  /** Field → boost, for every indexed field, in the order MiniSearch was given the fields. */
-  boost: Readonly<Record<string, number>>;
-  prefix: (term: string) => boolean;
-  /** Per-document boost from its stored fields; 0 leaves the document out, as in MiniSearch. */
-  boostDocument?: (stored: Record<string, unknown> | undefined) => number;
-  filter?: (stored: Record<string, unknown> | undefined) => boolean;
+export interface AndSearchOptions<D> {
+  /** Boost of each field, in the index's field order. */
+  boost: readonly number[];
+  /** Per-document boost; 0 leaves the document out. */
+  boostDocument?: (doc: D) => number;
+  filter?: (doc: D) => boolean;
+  /** Ties in score are broken by this id, so the order never depends on the order documents were added. */
+  idOf: (doc: D) => string;
   limit: number;
 }
 
-export interface AndHit {
-  id: string;
-  score: number;
-  /** Index terms that matched, in MiniSearch's order (`Object.keys(result.match)`). */
-  terms: string[];
-}
-
-export interface AndSearchResult {
+export interface AndSearchResult<D> {
   total: number;
-  hits: AndHit[];
+  hits: TermHit<D>[];
 }
 
-// MiniSearch's defaults (searchOptions.weights.prefix and bm25), which the section index does not change.
-const PREFIX_WEIGHT = 0.375;
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-const TERM_BOOST = 1;
-
-interface FieldList {
-  term: string;
-  weight: number;
-  fieldId: number;
-  fieldBoost: number;
-  postings: Postings;
-}
-
-interface Alternative {
-  source: string;
-  lists: FieldList[];
-}
-
-/** The same formula and order of operations as MiniSearch's calcBM25Score, so the floats agree bit for bit. */
-function bm25(tf: number, df: number, n: number, length: number, avg: number): number {
-  const { k, b, d } = BM25;
-  const invDocFreq = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  return invDocFreq * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)));
-}
-
-/**
- * Null when this search cannot promise MiniSearch's answer (a discarded document not yet vacuumed, a word the
- * tokenizer splits): the caller asks MiniSearch instead.
- */
-export function andSearch(
-  mini: MiniSearch<never> | MiniSearch<unknown>,
-  query: AndQuery,
-  options: AndSearchOptions,
-): AndSearchResult | null {
-  const ix = mini as unknown as Internals;
-  if (ix._dirtCount > 0 || query.length === 0) return null;
-  const fields = Object.entries(options.boost).map(([field, boost]) => ({
-    fieldId: ix._fieldIds[field]!,
-    boost,
-  }));
-
-  const alternativesOf = (source: string): Alternative | null => {
-    const processed = ix._options
-      .tokenize(source)
-      .flatMap((t) => ix._options.processTerm(t) ?? [])
-      .filter(Boolean);
-    if (processed.length !== 1) return null;
-    const term = processed[0]!;
-    const lists: FieldList[] = [];
-    const addTerm = (derived: string, weight: number, data: TermData | undefined) => {
-      if (!data) return;
-      for (const f of fields) {
-        const postings = data.get(f.fieldId);
-        if (postings && postings.size > 0)
-          lists.push({ term: derived, weight, fieldId: f.fieldId, fieldBoost: f.boost, postings });
-      }
-    };
-    addTerm(term, 1, ix._index.get(term));
-    if (options.prefix(term)) {
-      for (const [derived, data] of ix._index.atPrefix(term)) {
-        const distance = derived.length - term.length;
-        if (!distance) continue;
-        addTerm(derived, (PREFIX_WEIGHT * derived.length) / (derived.length + 0.3 * distance), data);
-      }
-    }
-    return { source: term, lists };
-  };
-
-  const words: Alternative[][] = [];
-  for (const item of query) {
-    const sources = sourcesOf(item);
-    if (!sources) return null;
-    const alternatives = sources.map(alternativesOf);
-    if (alternatives.some((a) => a === null)) return null;
-    words.push(alternatives as Alternative[]);
-  }
+/** Every word required, none fuzzy (a fuzzy search is left to TermIndex.search). */
+export function andSearch<D>(
+  index: TermIndex<D>,
+  words: readonly QueryWord[],
+  options: AndSearchOptions<D>,
+): AndSearchResult<D> {
+  if (words.length === 0) return { total: 0, hits: [] };
+  const F = index.fieldCount;
+  const derived: DerivedTerm[][] = words.map((w) => index.derive({ ...w, fuzzy: 0 }));
 
   // Intersect, rarest word first.
-  const listsOf = (w: Alternative[]) => w.flatMap((a) => a.lists);
-  const cost = words.map((w) => listsOf(w).reduce((n, l) => n + l.postings.size, 0));
+  const cost = derived.map((d) => d.reduce((n, t) => n + index.postingCount(t.id), 0));
   const order = words.map((_, i) => i).sort((a, b) => cost[a]! - cost[b]!);
-  const stamp = new Uint32Array(ix._nextId);
+  const stamp = new Uint32Array(index.capacity);
   let candidates: number[] = [];
   for (const [round, wi] of order.entries()) {
-    const lists = listsOf(words[wi]!);
+    const terms = derived[wi]!;
     const mark = round + 1;
     if (round === 0) {
-      for (const l of lists)
-        for (const d of l.postings.keys()) {
+      for (const t of terms) {
+        const list = index.postingsOf(t.id);
+        const n = index.postingCount(t.id);
+        for (let i = 0; i < n; i++) {
+          const d = Math.floor(list[i * 2]! / F);
           if (stamp[d] !== mark) {
             stamp[d] = mark;
             candidates.push(d);
           }
         }
-    } else if (cost[wi]! <= candidates.length * lists.length) {
-      for (const l of lists) for (const d of l.postings.keys()) if (stamp[d] === round) stamp[d] = mark;
+      }
+    } else if (cost[wi]! <= candidates.length * terms.length * LOOKUP_COST) {
+      for (const t of terms) {
+        const list = index.postingsOf(t.id);
+        const n = index.postingCount(t.id);
+        for (let i = 0; i < n; i++) {
+          const d = Math.floor(list[i * 2]! / F);
+          if (stamp[d] === round) stamp[d] = mark;
+        }
+      }
       candidates = candidates.filter((d) => stamp[d] === mark);
     } else {
       candidates = candidates.filter((d) => {
-        const found = lists.some((l) => l.postings.has(d));
+        const found = terms.some((t) => holds(index, t.id, d));
         if (found) stamp[d] = mark;
         return found;
       });
@@ -173,73 +76,72 @@ export function andSearch(
   const docBoost: number[] = [];
   const kept: number[] = [];
   for (const d of candidates) {
-    const stored = ix._storedFields.get(d);
-    if (options.filter && !options.filter(stored)) continue;
-    const boost = options.boostDocument ? options.boostDocument(stored) : 1;
+    const doc = index.document(d)!;
+    if (options.filter && !options.filter(doc)) continue;
+    const boost = options.boostDocument ? options.boostDocument(doc) : 1;
     if (!boost) continue;
     kept.push(d);
     docBoost.push(boost);
   }
   const count = kept.length;
   if (count === 0) return { total: 0, hits: [] };
-  const position = new Int32Array(ix._nextId);
-  const lengths: number[][] = [];
-  for (const [p, d] of kept.entries()) {
-    position[d] = p + 1;
-    lengths.push(ix._fieldLength.get(d)!);
-  }
+  const position = new Int32Array(index.capacity);
+  for (const [p, d] of kept.entries()) position[d] = p + 1;
 
-  const n = ix._documentCount;
+  const n = index.documentCount;
+  const avg = Array.from({ length: F }, (_, f) => index.averageFieldLength(f));
   const total = new Float64Array(count);
-  const uniqueSources = [...new Set(words.flatMap((w) => w.map((a) => a.source)))];
-  const sourceMatched = uniqueSources.map(() => new Uint8Array(count));
-  for (const [wi, alternatives] of words.entries()) {
+  for (const [wi, terms] of derived.entries()) {
     const wordScore = new Float64Array(count);
-    for (const alternative of alternatives) {
-      const altScore = new Float64Array(count);
-      const matched = sourceMatched[uniqueSources.indexOf(alternative.source)]!;
-      for (const l of alternative.lists) {
-        const df = l.postings.size;
-        const avg = ix._avgFieldLength[l.fieldId]!;
-        const add = (p: number, tf: number) => {
-          const raw = bm25(tf, df, n, lengths[p]![l.fieldId]!, avg);
-          altScore[p] = altScore[p]! + l.weight * TERM_BOOST * l.fieldBoost * docBoost[p]! * raw;
-          matched[p] = 1;
-        };
-        if (df <= count) {
-          for (const [d, tf] of l.postings) {
-            const p = position[d]!;
-            if (p > 0) add(p - 1, tf);
-          }
-        } else {
-          for (let p = 0; p < count; p++) {
-            const tf = l.postings.get(kept[p]!);
-            if (tf !== undefined) add(p, tf);
-          }
+    for (const t of terms) {
+      const list = index.postingsOf(t.id);
+      const postings = index.postingCount(t.id);
+      const df = Array.from({ length: F }, (_, f) => index.documentFrequency(t.id, f));
+      // Pairs come in key order (document, then field), so each document's fields add up in field order.
+      const add = (p: number, key: number, tf: number) => {
+        const f = key % F;
+        const raw = bm25(tf, df[f]!, n, index.fieldLength(kept[p]!, f), avg[f]!);
+        wordScore[p] = wordScore[p]! + t.weight * (options.boost[f] ?? 1) * docBoost[p]! * raw;
+      };
+      if (postings <= count * LOOKUP_COST) {
+        for (let i = 0; i < postings; i++) {
+          const key = list[i * 2]!;
+          const p = position[Math.floor(key / F)]!;
+          if (p > 0) add(p - 1, key, list[i * 2 + 1]!);
+        }
+      } else {
+        for (let p = 0; p < count; p++) {
+          const [from, to] = index.pairsOf(t.id, kept[p]!);
+          for (let i = from; i < to; i++) add(p, list[i * 2]!, list[i * 2 + 1]!);
         }
       }
-      for (let p = 0; p < count; p++) wordScore[p] = wordScore[p]! + altScore[p]!;
     }
     for (let p = 0; p < count; p++) total[p] = wi === 0 ? wordScore[p]! : total[p]! + wordScore[p]!;
   }
 
-  const ids = kept.map((d) => String(ix._documentIds.get(d)));
+  // Every candidate holds every word: each counts once, however many words share its term.
+  const quality = new Set(words.map((w) => w.term)).size;
+  const ids = kept.map((d) => options.idOf(index.document(d)!));
   const scores = new Float64Array(count);
-  for (let p = 0; p < count; p++) {
-    let quality = 0;
-    for (const m of sourceMatched) quality += m[p]!;
-    scores[p] = total[p]! * (quality || 1);
-  }
+  for (let p = 0; p < count; p++) scores[p] = total[p]! * quality;
   const ranked = [...kept.keys()].sort((a, b) => compareHits(scores[a]!, ids[a]!, scores[b]!, ids[b]!));
   const hits = ranked.slice(0, options.limit).map((p) => {
-    const match: Record<string, true> = {};
-    for (const alternatives of words)
-      for (const a of alternatives)
-        for (const l of a.lists) if (l.postings.has(kept[p]!)) match[l.term] = true;
-    return { id: ids[p]!, score: scores[p]!, terms: Object.keys(match) };
+    const terms: string[] = [];
+    for (const list of derived)
+      for (const t of list) if (holds(index, t.id, kept[p]!) && !terms.includes(t.term)) terms.push(t.term);
+    return { doc: index.document(kept[p]!)!, score: scores[p]!, terms };
   });
   return { total: count, hits };
 }
+
+/** Whether any field of document `short` holds term `t`. */
+function holds<D>(index: TermIndex<D>, t: number, short: number): boolean {
+  const [from, to] = index.pairsOf(t, short);
+  return to > from;
+}
+
+/** What looking one document up in a word's postings costs (a binary search), in pairs read one after another. */
+const LOOKUP_COST = 16;
 
 /** Score first; equal scores by id, so the order never depends on the order documents were indexed in. */
 export function compareHits(scoreA: number, idA: string, scoreB: number, idB: string): number {

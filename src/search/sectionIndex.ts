@@ -1,13 +1,13 @@
-// Full-text search over every section of every profile, with MiniSearch. The index stores only ids: section
-// text stays in the documents, which snippets are cut from.
+// Full-text search over every section of every profile, with a TermIndex (MiniSearch's scoring in compact arrays).
+// The index holds the section documents themselves, whose text snippets are cut from.
 import { createHash } from 'node:crypto';
-import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import type { Corpus } from '../profiles/corpus.ts';
 import { eachInSlices, Slicer } from '../slices.ts';
 import { andSearch, compareHits } from './andSearch.ts';
-import { fuzzyForLength, fuzzyForTerm, normalizeKey, processTerm, WORD_SPLIT } from './normalize.ts';
+import { fuzzyForLength, normalizeKey, processTerm, WORD_SPLIT } from './normalize.ts';
 import { type SectionDocument, sectionDocuments } from './sectionDocuments.ts';
-import { Stemmer } from './stem.ts';
+import { Stemmer, stemWord } from './stem.ts';
+import { type QueryWord as IndexWord, type SavedTermIndex, TermIndex } from './termIndex.ts';
 
 export interface SectionHit {
   section: SectionDocument;
@@ -57,27 +57,35 @@ const ATTEMPTS: readonly (readonly ['AND' | 'OR', boolean])[] = [
   ['OR', true],
 ];
 
-type Doc = Pick<SectionDocument, 'id' | 'profileId' | (typeof FIELDS)[number]>;
+/** Splits a field into tokens the way MiniSearch does by default; a field's length counts the distinct ones. */
+const tokenize = (text: string) => text.split(WORD_SPLIT);
+/** A token's index term: normalised, stop words dropped, stemmed. */
+const indexTerm = (token: string): string | null => {
+  const key = processTerm(token);
+  return key === null ? null : stemWord(key);
+};
+const FIELD_BOOSTS = FIELDS.map((f) => BOOST[f]);
+const termIndexOptions = {
+  fields: FIELDS,
+  field: (d: SectionDocument, field: string) => d[field as (typeof FIELDS)[number]],
+  tokenize,
+  processTerm: indexTerm,
+};
+const idOf = (d: SectionDocument) => d.id;
 
-/** The same options for a new index and for one loaded from a snapshot, as MiniSearch requires. */
-const miniSearchOptions = (stemmer: Stemmer): Options<Doc> => ({
-  fields: [...FIELDS],
-  storeFields: ['profileId'],
-  processTerm: stemmer.process,
-  searchOptions: {
-    boost: BOOST,
-    prefix: PREFIX,
-    fuzzy: fuzzyForTerm,
-  },
-});
+/** What a snapshot saves of the section index. */
+export interface SavedSectionIndex {
+  /** SHA-1 of the indexed documents: ties the index to the documents this version of Dossier makes. */
+  documents: string;
+  index: SavedTermIndex;
+}
 
 export class SectionIndex {
-  private docs = new Map<string, SectionDocument>();
-  /** Each profile's documents, as indexed: what an update removes from MiniSearch when the profile changes. */
+  /** Each profile's documents, as indexed: what an update removes from the index when the profile changes. */
   private byProfile = new Map<string, SectionDocument[]>();
   /** Words are indexed and searched by their stems ("dams" finds "dam", "smuggled" finds "smuggling"). */
   private stemmer = new Stemmer();
-  private mini = new MiniSearch<Doc>(miniSearchOptions(this.stemmer));
+  private index = new TermIndex<SectionDocument>(termIndexOptions);
 
   /** Only `build` fills a new index (`restore` reloads a saved one, `withProfiles` updates one). */
   private constructor() {}
@@ -89,51 +97,51 @@ export class SectionIndex {
   static async build(corpus: Corpus): Promise<SectionIndex> {
     const index = new SectionIndex();
     const slicer = new Slicer();
-    const docs: SectionDocument[] = [];
-    await eachInSlices(corpus.profiles, (p) => docs.push(...sectionDocuments(corpus, p)), slicer);
-    await eachInSlices(docs, (d) => index.addDocument(d), slicer);
-    index.settle();
+    await eachInSlices(
+      corpus.profiles,
+      (p) => {
+        for (const d of sectionDocuments(corpus, p)) index.addDocument(d);
+      },
+      slicer,
+    );
+    index.index.settle();
     return index;
   }
 
   /**
-   * The index saved by `snapshot`, for the corpus it was built from. Throws when the saved index does not hold
+   * The index saved by `save`, for the corpus it was built from. Throws when the saved index does not hold
    * exactly the documents this corpus makes (a snapshot of other data, or from a Dossier that made them otherwise).
    */
-  static async restore(saved: AsPlainObject, digest: string, corpus: Corpus): Promise<SectionIndex> {
+  static async restore(saved: SavedSectionIndex, corpus: Corpus): Promise<SectionIndex> {
     const index = new SectionIndex();
     const slicer = new Slicer();
+    const byId = new Map<string, SectionDocument>();
     await eachInSlices(
       corpus.profiles,
       (p) => {
-        for (const d of sectionDocuments(corpus, p)) index.trackDocument(d);
+        for (const d of sectionDocuments(corpus, p)) {
+          index.trackDocument(d);
+          byId.set(d.id, d);
+        }
       },
       slicer,
     );
-    if (index.documentsDigest() !== digest)
+    if (index.documentsDigest() !== saved.documents)
       throw new Error('the saved index was built from other documents than this data makes');
-    index.mini = await MiniSearch.loadJSAsync<Doc>(saved, miniSearchOptions(index.stemmer));
-    if (
-      index.mini.documentCount !== index.docs.size ||
-      [...index.docs.keys()].some((id) => !index.mini.has(id))
-    )
-      throw new Error('the saved index does not hold the documents it lists');
-    index.settle();
+    index.index = TermIndex.restore(termIndexOptions, saved.index, byId);
     return index;
   }
 
-  /** What a snapshot saves: the MiniSearch index and the digest of the documents it holds. */
-  snapshot(): { mini: MiniSearch<Doc>; documents: string } {
-    return { mini: this.mini, documents: this.documentsDigest() };
+  /** What a snapshot saves: the index's arrays and the digest of the documents it holds. */
+  save(): SavedSectionIndex {
+    return { documents: this.documentsDigest(), index: this.index.save() };
   }
 
   /** SHA-1 over every document's id and indexed fields, in id order: equal digests, equal indexed documents. */
   private documentsDigest(): string {
     const hash = createHash('sha1');
-    for (const id of [...this.docs.keys()].sort()) {
-      const d = this.docs.get(id)!;
-      hash.update(`${id}\u0000${FIELDS.map((f) => d[f]).join('\u0000')}\u0001`);
-    }
+    const docs = [...this.byProfile.values()].flat().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const d of docs) hash.update(`${d.id}\u0000${FIELDS.map((f) => d[f]).join('\u0000')}\u0001`);
     return hash.digest('hex');
   }
 
@@ -144,10 +152,9 @@ export class SectionIndex {
 
   /**
    * Replaces the documents of the given profiles (none: the profile is gone) in one synchronous step, and returns
-   * the updated index. The MiniSearch index is shared with this one, which must no longer be read: readers take
-   * the engine afresh for each request, and the swap happens in the same step, so none sees half an update.
-   * Documents are removed with their indexed text (not discarded), so the index is exactly what a full build of
-   * the same documents gives and needs no vacuuming.
+   * the updated index. The TermIndex is shared with this one, which must no longer be read: readers take the
+   * engine afresh for each request, and the swap happens in the same step, so none sees half an update. The
+   * index holds exactly what a full build of the same documents holds, so it scores the same.
    */
   withProfiles(replacements: ReadonlyMap<string, readonly SectionDocument[]>): SectionIndex {
     for (const [profileId, docs] of replacements) {
@@ -155,28 +162,22 @@ export class SectionIndex {
       const unchanged = new Set(
         docs.filter((d) => before.some((b) => b.id === d.id && sameIndexedFields(b, d))).map((d) => d.id),
       );
-      for (const old of before) {
-        if (unchanged.has(old.id)) continue;
-        this.mini.remove(toIndexed(old));
-        this.docs.delete(old.id);
-      }
+      for (const old of before) if (!unchanged.has(old.id)) this.index.remove(old.id);
       this.byProfile.delete(profileId);
       for (const d of docs) {
         if (unchanged.has(d.id)) this.trackDocument(d);
         else this.addDocument(d);
       }
     }
-    this.settle();
+    this.index.settle();
     const next = new SectionIndex();
-    next.mini = this.mini;
-    next.docs = this.docs;
+    next.index = this.index;
     next.byProfile = this.byProfile;
     next.stemmer = this.stemmer;
     return next;
   }
 
   private trackDocument(d: SectionDocument): void {
-    this.docs.set(d.id, d);
     const list = this.byProfile.get(d.profileId);
     if (list) list.push(d);
     else this.byProfile.set(d.profileId, [d]);
@@ -184,32 +185,15 @@ export class SectionIndex {
 
   private addDocument(d: SectionDocument): void {
     this.trackDocument(d);
-    this.mini.add(toIndexed(d));
-  }
-
-  /**
-   * MiniSearch keeps each field's average length as a running mean, whose last digits depend on the order
-   * documents came and went. Recomputed from the lengths themselves (sums of whole numbers, exact), it is the
-   * same however the index got here, and so are the scores.
-   */
-  private settle(): void {
-    const internals = this.mini as unknown as {
-      _fieldLength: Map<number, number[]>;
-      _avgFieldLength: number[];
-    };
-    const sums = FIELDS.map(() => 0);
-    for (const lengths of internals._fieldLength.values())
-      for (let f = 0; f < sums.length; f++) sums[f]! += lengths[f] ?? 0;
-    const count = internals._fieldLength.size;
-    internals._avgFieldLength = sums.map((sum) => (count > 0 ? sum / count : 0));
+    this.index.add(d.id, d);
   }
 
   get size(): number {
-    return this.docs.size;
+    return this.index.documentCount;
   }
 
   section(id: string): SectionDocument | undefined {
-    return this.docs.get(id);
+    return this.byProfile.get(id.slice(0, id.lastIndexOf(':')))?.find((d) => d.id === id);
   }
 
   /** The index terms of a text (a query, a section), in order: normalised, stop words dropped, stemmed. */
@@ -233,81 +217,79 @@ export class SectionIndex {
 
   search(query: string, options: SectionSearchOptions = {}): SectionSearch {
     const limit = options.limit ?? 10;
-    const filter = options.profileId ? (r: SearchResult) => r.profileId === options.profileId : undefined;
+    const only = options.profileId;
+    const filter = only ? (d: SectionDocument) => d.profileId === only : undefined;
     const favour = options.favourProfileId;
     const boostDocument = favour
-      ? (_id: unknown, _term: string, stored?: Record<string, unknown>) =>
-          stored?.profileId === favour ? FAVOUR_BOOST : 1
+      ? (d: SectionDocument) => (d.profileId === favour ? FAVOUR_BOOST : 1)
       : undefined;
     // Every word first, then any word; each without fuzzy matching first. Fuzzy expansion of long words is most of
     // a search's cost, and a query whose words occur needs none of it; a misspelling still finds its word.
     // Fuzziness follows the length of the word as typed: a stem is shorter than the word it came from.
     let mode: 'AND' | 'OR' = 'AND';
-    let results: { id: string; score: number; terms: string[] }[] = [];
+    let results: { doc: SectionDocument; score: number; terms: string[] }[] = [];
     let total = 0;
     const words = this.queryWords(query);
-    const prefixed = new Set(words.filter((w) => w.prefix).map((w) => w.term));
     for (const [combineWith, fuzzy] of words.length > 0 ? ATTEMPTS : []) {
       mode = combineWith;
-      // Every word without fuzzy matching is the usual search, and the one common words make slow: it is scored
-      // only over the sections that hold every word, with the same scores MiniSearch would give.
-      const fast =
-        combineWith === 'AND' && !fuzzy
-          ? andSearch(
-              this.mini,
-              words.map((w) => w.key),
-              {
-                boost: BOOST,
-                prefix: (term) => prefixed.has(term),
-                boostDocument: favour
-                  ? (stored) => (stored?.profileId === favour ? FAVOUR_BOOST : 1)
-                  : undefined,
-                filter: options.profileId ? (stored) => stored?.profileId === options.profileId : undefined,
-                limit,
-              },
-            )
-          : null;
-      if (fast) {
-        results = fast.hits;
-        total = fast.total;
+      const indexWords: IndexWord[] = words.map((w) => ({
+        term: w.term,
+        prefix: w.prefix,
+        fuzzy: (fuzzy && fuzzyForLength(w.length)) || 0,
+      }));
+      if (combineWith === 'AND' && !fuzzy) {
+        // The usual search, and the one common words make slow: scored only over the sections holding every word.
+        const found = andSearch(this.index, indexWords, {
+          boost: FIELD_BOOSTS,
+          boostDocument,
+          filter,
+          idOf,
+          limit,
+        });
+        results = found.hits;
+        total = found.total;
       } else {
-        const queries = words.map((w) => ({
-          queries: [w.term],
-          prefix: w.prefix,
-          fuzzy: fuzzy && fuzzyForLength(w.length),
-        }));
-        const found = this.mini.search(
-          { combineWith, queries },
-          { filter, boostDocument, processTerm: asIs },
-        );
-        results = found.sort((a, b) => compareHits(a.score, String(a.id), b.score, String(b.id)));
+        const found = this.index.search(indexWords, {
+          combineWith,
+          boost: FIELD_BOOSTS,
+          boostDocument,
+          filter,
+        });
+        results = found.sort((a, b) => compareHits(a.score, a.doc.id, b.score, b.doc.id));
         total = found.length;
       }
       if (total > 0) break;
     }
-    const hits = results
-      .slice(0, limit)
-      .map((r) => ({ section: this.docs.get(r.id)!, score: r.score, terms: r.terms }));
+    const hits = results.slice(0, limit).map((r) => ({ section: r.doc, score: r.score, terms: r.terms }));
     const suggestions = total === 0 ? this.suggest(words, query, filter) : [];
     return { hits, total, mode, suggestions };
   }
 
+  /**
+   * Every word required, scored the way a plain BM25 search scores: every posting of every word, then the
+   * intersection. What `search` would cost without its AND search; the bench's baseline for it.
+   */
+  searchScoringAll(query: string): number {
+    const words = this.queryWords(query).map((w) => ({ term: w.term, prefix: w.prefix, fuzzy: 0 }));
+    return this.index.search(words, { combineWith: 'AND', boost: FIELD_BOOSTS }).length;
+  }
+
   /** Close queries that find something: every word within a quarter of its typed length in edits, shown as words. */
-  private suggest(words: QueryWord[], query: string, filter?: (r: SearchResult) => boolean): string[] {
+  private suggest(words: QueryWord[], query: string, filter?: (d: SectionDocument) => boolean): string[] {
     if (words.length === 0) return [];
-    const queries = words.map((w, i) => ({
-      queries: [w.term],
+    const indexWords: IndexWord[] = words.map((w, i) => ({
+      term: w.term,
       fuzzy: Math.round(w.length * SUGGESTION_FUZZY),
       prefix: i === words.length - 1,
     }));
     const phrases = new Map<string, number>();
-    for (const r of this.mini.search({ combineWith: 'AND', queries }, { filter, processTerm: asIs })) {
-      // An index restored from a snapshot has not seen the words behind its stems: the section shows them.
-      if (!r.terms.every((t) => this.stemmer.knows(t))) {
-        const d = this.docs.get(r.id as string);
-        if (d) this.queryWords(`${d.title} ${d.text} ${d.actor} ${d.relations}`);
-      }
-      const phrase = r.terms.map((t) => this.stemmer.surface(t)).join(' ');
+    const found = this.index
+      .search(indexWords, { combineWith: 'AND', boost: FIELD_BOOSTS, filter })
+      .sort((a, b) => compareHits(a.score, a.doc.id, b.score, b.doc.id));
+    for (const r of found) {
+      // Each stem is shown as a word of the section that holds it.
+      const surfaces = surfacesOf(r.doc, new Set(r.terms));
+      const phrase = r.terms.map((t) => surfaces.get(t) ?? t).join(' ');
       phrases.set(phrase, Math.max(phrases.get(phrase) ?? 0, r.score));
     }
     const typed = normalizeKey(query);
@@ -319,18 +301,22 @@ export class SectionIndex {
   }
 }
 
-function toIndexed(d: SectionDocument): Doc {
-  return {
-    id: d.id,
-    profileId: d.profileId,
-    title: d.title,
-    text: d.text,
-    actor: d.actor,
-    relations: d.relations,
-  };
+/** For each of these index terms, the first word of the document (normalised) that becomes it. */
+function surfacesOf(d: SectionDocument, terms: ReadonlySet<string>): Map<string, string> {
+  const surfaces = new Map<string, string>();
+  for (const field of FIELDS) {
+    for (const token of tokenize(d[field])) {
+      const key = processTerm(token);
+      if (key === null) continue;
+      const term = stemWord(key);
+      if (terms.has(term) && !surfaces.has(term)) surfaces.set(term, key);
+    }
+    if (surfaces.size === terms.size) break;
+  }
+  return surfaces;
 }
 
-/** Whether MiniSearch would index the two documents the same way. */
+/** Whether the index would hold the two documents the same way. */
 export function sameIndexedFields(a: SectionDocument, b: SectionDocument): boolean {
   return FIELDS.every((f) => a[f] === b[f]);
 }
@@ -343,6 +329,3 @@ interface QueryWord {
   term: string;
   prefix: boolean;
 }
-
-/** Query words are already index terms. */
-const asIs = (term: string) => term;

@@ -1,5 +1,5 @@
 // The index snapshot in STATE_DIR: a restart from it answers as a fresh build does, with or without changes made
-// while Dossier was down; it is written in MiniSearch's own format, atomically; and a snapshot that is missing,
+// while Dossier was down; it is written as JSON and flat numbers, atomically; and a snapshot that is missing,
 // stale, truncated, damaged, from another version or of other documents is logged, moved aside and rebuilt,
 // never trusted and never a crash.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -71,7 +71,7 @@ async function freshAnswers(): Promise<unknown> {
 async function saveSnapshot(): Promise<void> {
   const { corpus, files } = await loadData(data.dir);
   const engine = await buildEngine(corpus);
-  await writeSnapshot(file(), DOSSIER_VERSION, { files, ...engine.sections.snapshot() });
+  await writeSnapshot(file(), DOSSIER_VERSION, { files, sections: engine.sections.save() });
 }
 
 async function start(): Promise<EngineHolder> {
@@ -84,16 +84,33 @@ const loadedLine = () => lines.find((l) => l.msg === 'data loaded')!;
 const setAsideLines = () => lines.filter((l) => l.msg.startsWith('index snapshot not used'));
 
 describe('index snapshot', () => {
-  it('is written in MiniSearch’s own format, between a header and a checksum trailer', async () => {
+  it('is a header, JSON, the index’s numbers and a checksum trailer, and reads back as written', async () => {
     const { corpus, files } = await loadData(data.dir);
     const engine = await buildEngine(corpus);
-    const { mini, documents } = engine.sections.snapshot();
-    await writeSnapshot(file(), DOSSIER_VERSION, { files, mini, documents });
-    const text = await readFile(file(), 'utf8');
-    const [header, body, trailer] = text.split('\n');
-    expect(JSON.parse(header!)).toEqual({ format: SNAPSHOT_FORMAT, dossier: DOSSIER_VERSION });
-    expect(JSON.parse(body!).index).toEqual(JSON.parse(JSON.stringify(mini)));
-    expect(JSON.parse(trailer!).bytes).toBe(Buffer.byteLength(body!));
+    const sections = engine.sections.save();
+    await writeSnapshot(file(), DOSSIER_VERSION, { files, sections });
+    const bytes = await readFile(file());
+    const firstBreak = bytes.indexOf(10);
+    const lastBreak = bytes.lastIndexOf(10, bytes.length - 2);
+    expect(JSON.parse(bytes.subarray(0, firstBreak).toString())).toEqual({
+      format: SNAPSHOT_FORMAT,
+      dossier: DOSSIER_VERSION,
+    });
+    const trailer = JSON.parse(bytes.subarray(lastBreak + 1).toString());
+    expect(trailer).toMatchObject({
+      bytes: lastBreak - firstBreak - 1,
+      lengths: sections.index.lengths.length,
+      postings: sections.index.postings.length,
+    });
+    const json = JSON.parse(bytes.subarray(firstBreak + 1, firstBreak + 1 + trailer.json).toString());
+    expect(json.index).toEqual({
+      fields: sections.index.fields,
+      ids: sections.index.ids,
+      terms: sections.index.terms,
+    });
+    const read = parseSnapshot(bytes, DOSSIER_VERSION);
+    expect(read.sections).toEqual(sections);
+    expect([...read.files.profiles.keys()]).toEqual([...files.profiles.keys()]);
     expect(await readdir(stateDir)).toEqual([path.basename(file())]);
   });
 
@@ -152,6 +169,27 @@ describe('index snapshot', () => {
       },
       /checksum/,
     ],
+    [
+      'damaged in its numbers',
+      (b) => {
+        const copy = Buffer.from(b);
+        copy[copy.lastIndexOf(10, copy.length - 2) - 9]! ^= 0xff;
+        return copy;
+      },
+      /checksum/,
+    ],
+    [
+      'with a trailer whose parts do not add up',
+      (b) => {
+        const at = b.lastIndexOf(10, b.length - 2) + 1;
+        const trailer = JSON.parse(b.subarray(at).toString());
+        return Buffer.concat([
+          b.subarray(0, at),
+          Buffer.from(`${JSON.stringify({ ...trailer, json: trailer.json - 4 })}\n`),
+        ]);
+      },
+      /do not add up/,
+    ],
     ['empty', () => '', /not a snapshot/],
     ['not a snapshot at all', () => 'hello\nworld\n', /not a snapshot/],
     [
@@ -195,8 +233,7 @@ describe('index snapshot', () => {
     // A well-formed snapshot whose documents digest belongs to other documents.
     await writeSnapshot(file(), DOSSIER_VERSION, {
       files,
-      mini: engine.sections.snapshot().mini,
-      documents: 'other',
+      sections: { ...engine.sections.save(), documents: 'other' },
     });
     const holder = await start();
     expect(setAsideLines()[0]!.msg).toMatch(/other documents/);
@@ -211,14 +248,29 @@ describe('index snapshot', () => {
       await writeFile(path.join(other.profilesDir, 'kesh.txt'), profileText('Kesh', 'Granaries.', {}));
       const { corpus, files } = await loadData(other.dir);
       const engine = await buildEngine(corpus);
-      const { mini } = engine.sections.snapshot();
-      const { documents } = (await buildEngine((await loadData(data.dir)).corpus)).sections.snapshot();
-      await writeSnapshot(file(), DOSSIER_VERSION, { files, mini, documents });
+      const { index } = engine.sections.save();
+      const { documents } = (await buildEngine((await loadData(data.dir)).corpus)).sections.save();
+      await writeSnapshot(file(), DOSSIER_VERSION, { files, sections: { documents, index } });
     } finally {
       await other.remove();
     }
     const holder = await start();
     expect(setAsideLines()).toHaveLength(1);
+    expect(answers(holder.engine)).toEqual(await freshAnswers());
+  });
+
+  it('is moved aside when its index numbers are inconsistent though its checksum is right', async () => {
+    const { corpus, files } = await loadData(data.dir);
+    const engine = await buildEngine(corpus);
+    const sections = engine.sections.save();
+    const postings = Int32Array.from(sections.index.postings);
+    postings[1] = 1 << 30;
+    await writeSnapshot(file(), DOSSIER_VERSION, {
+      files,
+      sections: { ...sections, index: { ...sections.index, postings } },
+    });
+    const holder = await start();
+    expect(setAsideLines()[0]!.msg).toMatch(/inconsistent/);
     expect(answers(holder.engine)).toEqual(await freshAnswers());
   });
 
@@ -231,7 +283,7 @@ describe('index snapshot', () => {
     const write = writeSnapshot(
       file(),
       DOSSIER_VERSION,
-      { files, ...engine.sections.snapshot() },
+      { files, sections: engine.sections.save() },
       () => ++asked > 0,
     );
     // A slice ends only after some milliseconds; force one by keeping the loop busy.

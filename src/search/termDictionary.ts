@@ -1,0 +1,126 @@
+// The index's words in sorted order, for prefix and fuzzy lookup. A sorted array is a trie laid flat: the words
+// sharing a prefix are one contiguous run, found by binary search, and an edit-distance walk reuses the rows it
+// computed for the prefix a word shares with the one before it, skipping any run whose prefix is already too far.
+// It holds tens of thousands of words in one array where a radix tree holds a Map per node.
+
+export class TermDictionary {
+  private readonly words: string[];
+
+  /** `words` need not be sorted or distinct. */
+  constructor(words: Iterable<string> = []) {
+    this.words = [...new Set(words)].sort(compareWords);
+  }
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  has(word: string): boolean {
+    const i = lowerBound(this.words, word);
+    return this.words[i] === word;
+  }
+
+  add(word: string): void {
+    const i = lowerBound(this.words, word);
+    if (this.words[i] !== word) this.words.splice(i, 0, word);
+  }
+
+  delete(word: string): void {
+    const i = lowerBound(this.words, word);
+    if (this.words[i] === word) this.words.splice(i, 1);
+  }
+
+  /** Every word that starts with `prefix` (itself included), in sorted order. */
+  withPrefix(prefix: string): string[] {
+    const found: string[] = [];
+    for (let i = lowerBound(this.words, prefix); i < this.words.length; i++) {
+      const w = this.words[i]!;
+      if (!w.startsWith(prefix)) break;
+      found.push(w);
+    }
+    return found;
+  }
+
+  /** Every word within `maxDistance` Levenshtein edits of `query`, with its distance, in sorted order. */
+  near(query: string, maxDistance: number): [word: string, distance: number][] {
+    const found: [string, number][] = [];
+    const m = query.length;
+    // rows[k]: edit distances between the first k letters of the current word and each prefix of the query.
+    const rows: Int32Array[] = [Int32Array.from({ length: m + 1 }, (_, j) => j)];
+    /** Letters of the previous word whose rows are still valid. */
+    let valid = '';
+    let i = 0;
+    while (i < this.words.length) {
+      const word = this.words[i]!;
+      let k = 0;
+      while (k < valid.length && k < word.length && valid.charCodeAt(k) === word.charCodeAt(k)) k++;
+      let dead = -1;
+      for (; k < word.length; k++) {
+        const up = rows[k]!;
+        let row = rows[k + 1];
+        if (!row) {
+          row = new Int32Array(m + 1);
+          rows[k + 1] = row;
+        }
+        row[0] = k + 1;
+        let best = row[0];
+        const letter = word.charCodeAt(k);
+        for (let j = 1; j <= m; j++) {
+          const substitute = up[j - 1]! + (query.charCodeAt(j - 1) === letter ? 0 : 1);
+          const value = Math.min(up[j]! + 1, row[j - 1]! + 1, substitute);
+          row[j] = value;
+          if (value < best) best = value;
+        }
+        if (best > maxDistance) {
+          dead = k;
+          break;
+        }
+      }
+      if (dead >= 0) {
+        // No word starting with these letters can come back within reach: skip the whole run.
+        const prefix = word.slice(0, dead + 1);
+        valid = word.slice(0, dead);
+        i = endOfRun(this.words, prefix, i);
+        continue;
+      }
+      const distance = rows[word.length]![m]!;
+      if (distance <= maxDistance) found.push([word, distance]);
+      valid = word;
+      i++;
+    }
+    return found;
+  }
+
+  [Symbol.iterator](): Iterator<string> {
+    return this.words[Symbol.iterator]();
+  }
+}
+
+/** Code-unit order, the order `startsWith` runs follow (localeCompare would not keep a prefix's words together). */
+function compareWords(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Index of the first word not below `word`. */
+function lowerBound(words: readonly string[], word: string): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid]! < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first word after `from` that does not start with `prefix` (words from `from` on do, or are past). */
+function endOfRun(words: readonly string[], prefix: string, from: number): number {
+  let lo = from;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid]!.startsWith(prefix) || words[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,542 @@
+// A BM25 full-text index over a few fields of each document, scored exactly as MiniSearch scores (BM25+, prefix
+// and fuzzy weights, field and document boosts, the same field lengths), kept in compact arrays. MiniSearch holds
+// a Map per word and field and a radix tree of Maps: at 60,000 sections that is most of a 400 MB heap and most of
+// a 30-second build. Here each word's postings are one Int32Array of (document, field) keys and frequencies, the
+// words one sorted array (TermDictionary), and the whole index saves to a few flat arrays that load back at once.
+import { TermDictionary } from './termDictionary.ts';
+
+export interface TermIndexOptions<D> {
+  fields: readonly string[];
+  /** A field's text. */
+  field: (doc: D, field: string) => string;
+  /** Splits a field into tokens; the number of distinct tokens is the field's length, as in MiniSearch. */
+  tokenize: (text: string) => string[];
+  /** A token's index term; null leaves it out. Must be a pure function of the token. */
+  processTerm: (token: string) => string | null;
+}
+
+/** One word of a query, already an index term. */
+export interface QueryWord {
+  term: string;
+  prefix: boolean;
+  /** Most edits a fuzzy match may be away (0: none). */
+  fuzzy: number;
+}
+
+export interface SearchOptions<D> {
+  combineWith: 'AND' | 'OR';
+  /** Boost of each field, in the order of `fields`. */
+  boost: readonly number[];
+  /** Per-document boost; 0 leaves the document out. */
+  boostDocument?: (doc: D) => number;
+  filter?: (doc: D) => boolean;
+}
+
+export interface TermHit<D> {
+  doc: D;
+  score: number;
+  /** Index terms that matched, in the order they were met. */
+  terms: string[];
+}
+
+/** MiniSearch's defaults (searchOptions.weights and bm25), which Dossier does not change. */
+export const PREFIX_WEIGHT = 0.375;
+export const FUZZY_WEIGHT = 0.45;
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+
+/** MiniSearch's calcBM25Score, with the same order of operations, so the floats agree. */
+export function bm25(tf: number, df: number, n: number, length: number, avg: number): number {
+  const { k, b, d } = BM25;
+  const invDocFreq = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  return invDocFreq * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)));
+}
+
+/** One word of a query spelled out: the index terms it reaches and the weight of each. */
+export interface DerivedTerm {
+  term: string;
+  id: number;
+  weight: number;
+}
+
+/** What a saved index holds, apart from the documents themselves. */
+export interface SavedTermIndex {
+  fields: string[];
+  /** Document id by short id (null: a removed document's slot). */
+  ids: (string | null)[];
+  /** Term by term id (null: a term no document holds any more). */
+  terms: (string | null)[];
+  /** Field lengths, `fields.length` per short id. */
+  lengths: Int32Array;
+  /** Per term id: the number of postings, then that many (key, frequency) pairs. */
+  postings: Int32Array;
+}
+
+export class TermIndex<D> {
+  readonly fieldCount: number;
+  private readonly options: TermIndexOptions<D>;
+  /** Document by short id; null once removed. Short ids only grow, so postings stay sorted by document. */
+  private docs: (D | null)[] = [];
+  private ids: (string | null)[] = [];
+  private shortOf = new Map<string, number>();
+  private lengths: number[] = [];
+  private lengthSums: number[];
+  private live = 0;
+
+  private termOf = new Map<string, number>();
+  private terms: (string | null)[] = [];
+  private dictionary = new TermDictionary();
+  /** Per term: (short id × fieldCount + field, frequency) pairs, ascending by key; `fill` of them are used. */
+  private postings: Int32Array[] = [];
+  private fill: number[] = [];
+  /** Documents holding the term, per term and field (`term × fieldCount + field`). */
+  private df: number[] = [];
+
+  // The current batch of adds (see `settle`).
+  /** Words added since the dictionary was last brought up to date. */
+  private newWords: string[] = [];
+  /** Words whose postings grew with room to spare. */
+  private grown = new Set<number>();
+  private memo: TokenMemo | null = null;
+  /** Per term: the field being added when the term last occurred in it, and how often it occurs there. */
+  private termStamp: Int32Array = new Int32Array(1024);
+  private termTf: Int32Array = new Int32Array(1024);
+  private stamp = 0;
+
+  constructor(options: TermIndexOptions<D>) {
+    this.options = options;
+    this.fieldCount = options.fields.length;
+    this.lengthSums = options.fields.map(() => 0);
+  }
+
+  get documentCount(): number {
+    return this.live;
+  }
+
+  /** One past the highest short id: the size of an array indexed by short id. */
+  get capacity(): number {
+    return this.docs.length;
+  }
+
+  has(id: string): boolean {
+    return this.shortOf.has(id);
+  }
+
+  document(short: number): D | null {
+    return this.docs[short] ?? null;
+  }
+
+  /** Adds a document. Call `settle` after a batch of adds and removes, before searching. */
+  add(id: string, doc: D): void {
+    if (this.shortOf.has(id)) throw new Error(`duplicate document id ${id}`);
+    const short = this.docs.length;
+    this.docs.push(doc);
+    this.ids.push(id);
+    this.shortOf.set(id, short);
+    this.live++;
+    this.memo ??= new TokenMemo();
+    const memo = this.memo;
+    const F = this.fieldCount;
+    for (let f = 0; f < F; f++) {
+      const field = ++this.stamp;
+      const touched: number[] = [];
+      let distinct = 0;
+      for (const token of this.options.tokenize(this.options.field(doc, this.options.fields[f]!))) {
+        let k = memo.ids.get(token);
+        if (k === undefined) {
+          const term = this.options.processTerm(token);
+          k = memo.add(token, term === null ? -1 : this.termId(term));
+        }
+        if (memo.seen[k] !== field) {
+          memo.seen[k] = field;
+          distinct++;
+        }
+        const t = memo.terms[k]!;
+        if (t < 0) continue;
+        if (this.termStamp[t] !== field) {
+          this.termStamp[t] = field;
+          this.termTf[t] = 1;
+          touched.push(t);
+        } else this.termTf[t]!++;
+      }
+      this.lengths.push(distinct);
+      this.lengthSums[f]! += distinct;
+      for (const t of touched) this.append(t, short * F + f, this.termTf[t]!);
+    }
+  }
+
+  /** Removes a document: its text is read again for the terms to take it out of. */
+  remove(id: string): void {
+    const short = this.shortOf.get(id);
+    if (short === undefined) return;
+    const doc = this.docs[short]!;
+    const F = this.fieldCount;
+    const terms = new Set<number>();
+    for (let f = 0; f < F; f++) {
+      for (const token of this.options.tokenize(this.options.field(doc, this.options.fields[f]!))) {
+        const term = this.options.processTerm(token);
+        const t = term === null ? undefined : this.termOf.get(term);
+        if (t !== undefined) terms.add(t);
+      }
+      this.lengthSums[f]! -= this.lengths[short * F + f]!;
+      this.lengths[short * F + f] = 0;
+    }
+    for (const t of terms) this.removePostings(t, short);
+    this.docs[short] = null;
+    this.ids[short] = null;
+    this.shortOf.delete(id);
+    this.live--;
+  }
+
+  /**
+   * Ends a batch of adds and removes: trims each word's postings to their length (growth leaves room at the end),
+   * puts new words into the dictionary and forgets the batch's tokens.
+   */
+  settle(): void {
+    for (const t of this.grown) {
+      const used = this.fill[t]! * 2;
+      if (this.postings[t]!.length !== used) this.postings[t] = this.postings[t]!.slice(0, used);
+    }
+    this.grown.clear();
+    if (this.newWords.length > 0) {
+      // Sorting everything once beats inserting many words one by one into a sorted array.
+      if (this.newWords.length > NEW_WORDS_SORTED_AT_ONCE)
+        this.dictionary = new TermDictionary(this.terms.filter((t): t is string => t !== null));
+      else for (const w of this.newWords) this.dictionary.add(w);
+      this.newWords = [];
+    }
+    this.memo = null;
+  }
+
+  private termId(term: string): number {
+    let t = this.termOf.get(term);
+    if (t === undefined) {
+      t = this.terms.length;
+      this.terms.push(term);
+      this.termOf.set(term, t);
+      this.postings.push(EMPTY);
+      this.fill.push(0);
+      for (let f = 0; f < this.fieldCount; f++) this.df.push(0);
+      this.newWords.push(term);
+      if (t >= this.termStamp.length) {
+        this.termStamp = grow(this.termStamp, t + 1);
+        this.termTf = grow(this.termTf, t + 1);
+      }
+    }
+    return t;
+  }
+
+  private append(t: number, key: number, tf: number): void {
+    let list = this.postings[t]!;
+    const used = this.fill[t]! * 2;
+    if (used + 2 > list.length) {
+      list = grow(list, used + 2);
+      this.postings[t] = list;
+      this.grown.add(t);
+    }
+    list[used] = key;
+    list[used + 1] = tf;
+    this.fill[t]!++;
+    this.df[t * this.fieldCount + (key % this.fieldCount)]!++;
+  }
+
+  private removePostings(t: number, short: number): void {
+    const F = this.fieldCount;
+    const list = this.postings[t]!;
+    const n = this.fill[t]!;
+    const from = pairIndex(list, n, short * F);
+    let to = from;
+    while (to < n && list[to * 2]! < (short + 1) * F) {
+      this.df[t * F + (list[to * 2]! % F)]!--;
+      to++;
+    }
+    if (to === from) return;
+    const left = n - (to - from);
+    if (left === 0) {
+      // The word is gone: so are its id and whatever the batch's tokens remember of it.
+      this.postings[t] = EMPTY;
+      this.fill[t] = 0;
+      this.dictionary.delete(this.terms[t]!);
+      this.newWords = this.newWords.filter((w) => w !== this.terms[t]);
+      this.termOf.delete(this.terms[t]!);
+      this.terms[t] = null;
+      this.memo = null;
+      return;
+    }
+    const next = new Int32Array(left * 2);
+    next.set(list.subarray(0, from * 2));
+    next.set(list.subarray(to * 2, n * 2), from * 2);
+    this.postings[t] = next;
+    this.fill[t] = left;
+  }
+
+  // --- reading, for searches -------------------------------------------------------------------------------
+
+  termIdOf(term: string): number | undefined {
+    return this.termOf.get(term);
+  }
+
+  /** The (key, frequency) pairs of a term; `postingCount` of them. */
+  postingsOf(t: number): Int32Array {
+    return this.postings[t]!;
+  }
+
+  postingCount(t: number): number {
+    return this.fill[t]!;
+  }
+
+  documentFrequency(t: number, field: number): number {
+    return this.df[t * this.fieldCount + field]!;
+  }
+
+  fieldLength(short: number, field: number): number {
+    return this.lengths[short * this.fieldCount + field]!;
+  }
+
+  averageFieldLength(field: number): number {
+    return this.live > 0 ? this.lengthSums[field]! / this.live : 0;
+  }
+
+  /** The pairs of term `t` that belong to document `short`: `[from, to)`, empty when it holds none. */
+  pairsOf(t: number, short: number): [from: number, to: number] {
+    const list = this.postings[t]!;
+    const n = this.fill[t]!;
+    const from = pairIndex(list, n, short * this.fieldCount);
+    let to = from;
+    while (to < n && list[to * 2]! < (short + 1) * this.fieldCount) to++;
+    return [from, to];
+  }
+
+  /** Frequency of term `t` in a field of a document, or 0. */
+  frequency(t: number, short: number, field: number): number {
+    const list = this.postings[t]!;
+    const key = short * this.fieldCount + field;
+    const i = pairIndex(list, this.fill[t]!, key);
+    return i < this.fill[t]! && list[i * 2] === key ? list[i * 2 + 1]! : 0;
+  }
+
+  /** The terms a query word reaches, with their weights, as MiniSearch derives them (exact, prefix, fuzzy). */
+  derive(word: QueryWord): DerivedTerm[] {
+    const derived: DerivedTerm[] = [];
+    const exact = this.termOf.get(word.term);
+    if (exact !== undefined) derived.push({ term: word.term, id: exact, weight: 1 });
+    const prefixed = new Set<string>();
+    if (word.prefix) {
+      for (const term of this.dictionary.withPrefix(word.term)) {
+        prefixed.add(term);
+        const distance = term.length - word.term.length;
+        if (!distance) continue;
+        const weight = (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance);
+        derived.push({ term, id: this.termOf.get(term)!, weight });
+      }
+    }
+    if (word.fuzzy > 0) {
+      for (const [term, distance] of this.dictionary.near(word.term, word.fuzzy)) {
+        if (!distance || prefixed.has(term)) continue;
+        const weight = (FUZZY_WEIGHT * term.length) / (term.length + distance);
+        derived.push({ term, id: this.termOf.get(term)!, weight });
+      }
+    }
+    return derived;
+  }
+
+  /**
+   * MiniSearch's search for a list of words combined with AND or OR: each word's score is the sum over the terms
+   * it reaches and the fields they occur in, and a document's total is multiplied by how many words it matched.
+   * Sorted by score, best first.
+   */
+  search(words: readonly QueryWord[], options: SearchOptions<D>): TermHit<D>[] {
+    type Partial = { score: number; terms: string[]; sources: string[] };
+    let combined: Map<number, Partial> | null = null;
+    const F = this.fieldCount;
+    for (const word of words) {
+      const results = new Map<number, Partial>();
+      for (const { term, id, weight } of this.derive(word)) {
+        const list = this.postings[id]!;
+        const n = this.fill[id]!;
+        for (let f = 0; f < F; f++) {
+          const df = this.df[id * F + f]!;
+          if (df === 0) continue;
+          const fieldBoost = options.boost[f] ?? 1;
+          const avg = this.averageFieldLength(f);
+          for (let i = 0; i < n; i++) {
+            const key = list[i * 2]!;
+            if (key % F !== f) continue;
+            const short = (key - f) / F;
+            const doc = this.docs[short]!;
+            const docBoost = options.boostDocument ? options.boostDocument(doc) : 1;
+            if (!docBoost) continue;
+            const raw = bm25(list[i * 2 + 1]!, df, this.live, this.lengths[key]!, avg);
+            const score = weight * fieldBoost * docBoost * raw;
+            const found = results.get(short);
+            if (found) {
+              found.score += score;
+              if (!found.terms.includes(term)) found.terms.push(term);
+            } else results.set(short, { score, terms: [term], sources: [word.term] });
+          }
+        }
+      }
+      if (combined === null) combined = results;
+      else if (options.combineWith === 'OR') {
+        for (const [short, r] of results) {
+          const found = combined.get(short);
+          if (!found) combined.set(short, r);
+          else merge(found, r);
+        }
+      } else {
+        const next = new Map<number, Partial>();
+        for (const [short, r] of results) {
+          const found = combined.get(short);
+          if (!found) continue;
+          merge(found, r);
+          next.set(short, found);
+        }
+        combined = next;
+      }
+    }
+    const hits: TermHit<D>[] = [];
+    for (const [short, r] of combined ?? []) {
+      const doc = this.docs[short]!;
+      if (options.filter && !options.filter(doc)) continue;
+      hits.push({ doc, score: r.score * (r.sources.length || 1), terms: r.terms });
+    }
+    return hits.sort((a, b) => b.score - a.score);
+  }
+
+  // --- saving and loading ----------------------------------------------------------------------------------
+
+  save(): SavedTermIndex {
+    let total = 0;
+    for (let t = 0; t < this.terms.length; t++) total += 1 + this.fill[t]! * 2;
+    const postings = new Int32Array(total);
+    let at = 0;
+    for (let t = 0; t < this.terms.length; t++) {
+      const n = this.fill[t]!;
+      postings[at++] = n;
+      postings.set(this.postings[t]!.subarray(0, n * 2), at);
+      at += n * 2;
+    }
+    return {
+      fields: [...this.options.fields],
+      ids: [...this.ids],
+      terms: [...this.terms],
+      lengths: Int32Array.from(this.lengths),
+      postings,
+    };
+  }
+
+  /**
+   * The saved index, with its documents (by id). Throws when the saved arrays do not fit together or the
+   * documents are not exactly those it holds.
+   */
+  static restore<D>(
+    options: TermIndexOptions<D>,
+    saved: SavedTermIndex,
+    documents: ReadonlyMap<string, D>,
+  ): TermIndex<D> {
+    const index = new TermIndex(options);
+    const F = index.fieldCount;
+    const fail = (why: string): never => {
+      throw new Error(`the saved index is inconsistent: ${why}`);
+    };
+    if (saved.fields.join('\u0000') !== options.fields.join('\u0000')) fail('other fields');
+    if (saved.lengths.length !== saved.ids.length * F) fail('field lengths do not match the documents');
+    for (const [short, id] of saved.ids.entries()) {
+      index.ids.push(id);
+      if (id === null) {
+        index.docs.push(null);
+        continue;
+      }
+      const doc = documents.get(id);
+      if (doc === undefined || index.shortOf.has(id)) fail(`document ${id} is not in the data`);
+      index.docs.push(doc!);
+      index.shortOf.set(id, short);
+      index.live++;
+      for (let f = 0; f < F; f++) index.lengthSums[f]! += saved.lengths[short * F + f]!;
+    }
+    if (index.live !== documents.size) fail('it holds other documents than the data');
+    index.lengths = Array.from(saved.lengths);
+    const words: string[] = [];
+    let at = 0;
+    const { postings } = saved;
+    for (const [t, term] of saved.terms.entries()) {
+      const n = postings[at++];
+      if (n === undefined || at + n * 2 > postings.length) fail('postings cut short');
+      const list = postings.subarray(at, at + n! * 2);
+      at += n! * 2;
+      index.terms.push(term);
+      index.postings.push(term === null ? EMPTY : list);
+      index.fill.push(term === null ? 0 : n!);
+      for (let f = 0; f < F; f++) index.df.push(0);
+      if (term === null) {
+        if (n !== 0) fail('a removed term still has postings');
+        continue;
+      }
+      if (n === 0 || index.termOf.has(term)) fail(`term ${term} is empty or repeated`);
+      index.termOf.set(term, t);
+      words.push(term);
+      let previous = -1;
+      for (let i = 0; i < n!; i++) {
+        const key = list[i * 2]!;
+        const short = Math.floor(key / F);
+        if (key <= previous || index.docs[short] == null || list[i * 2 + 1]! < 1)
+          fail(`postings of ${term} are out of order or name a missing document`);
+        previous = key;
+        index.df[t * F + (key % F)]!++;
+      }
+    }
+    if (at !== postings.length) fail('postings run on past the terms');
+    index.dictionary = new TermDictionary(words);
+    return index;
+  }
+}
+
+/** Above this many new words, the dictionary is sorted anew rather than added to word by word. */
+const NEW_WORDS_SORTED_AT_ONCE = 1000;
+
+/**
+ * What each distinct token of a batch became (a term id, or -1 when it is left out): a corpus repeats its words,
+ * and a lookup costs less than normalising and stemming again. `seen` counts a field's distinct tokens.
+ */
+class TokenMemo {
+  readonly ids = new Map<string, number>();
+  terms: Int32Array = new Int32Array(1024);
+  seen: Int32Array = new Int32Array(1024);
+
+  add(token: string, term: number): number {
+    const k = this.ids.size;
+    this.ids.set(token, k);
+    if (k >= this.terms.length) {
+      this.terms = grow(this.terms, k + 1);
+      this.seen = grow(this.seen, k + 1);
+    }
+    this.terms[k] = term;
+    return k;
+  }
+}
+
+/** A copy of `list` with room for at least `size` numbers (twice its length, at least). */
+function grow(list: Int32Array, size: number): Int32Array {
+  const grown = new Int32Array(Math.max(4, size, list.length * 2));
+  grown.set(list);
+  return grown;
+}
+
+const EMPTY = new Int32Array(0);
+
+/** First pair whose key is not below `key`, among the first `n` pairs of `list`. */
+function pairIndex(list: Int32Array, n: number, key: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid * 2]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function merge(into: { score: number; terms: string[]; sources: string[] }, from: typeof into): void {
+  into.score += from.score;
+  for (const t of from.terms) if (!into.terms.includes(t)) into.terms.push(t);
+  for (const s of from.sources) if (!into.sources.includes(s)) into.sources.push(s);
+}
