@@ -28,6 +28,11 @@ export function hashBytes(bytes: Uint8Array | string): string {
 /** What one profile file gave: kept per file so the next load re-parses only files whose bytes changed. */
 export interface ParsedProfileFile {
   hash: string;
+  /**
+   * The file's size, inode, modification and change times when it was read. A file that shows the same again
+   * was not written since (nothing can set a change time back), so it need not be read and hashed again.
+   */
+  fingerprint?: string;
   profile: Profile | null;
   diagnostics: Diagnostic[];
 }
@@ -114,12 +119,26 @@ export async function loadData(dataDir: string, previous?: LoadedFiles): Promise
   let sliceStart = performance.now();
   for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
     const batch = files.slice(i, i + READ_CONCURRENCY);
-    const contents = await Promise.all(batch.map((f) => readFile(path.join(profilesDir, f))));
-    for (const [j, bytes] of contents.entries()) {
+    const contents = await Promise.all(
+      batch.map(async (f) => {
+        const full = path.join(profilesDir, f);
+        const fingerprint = await fingerprintOf(full);
+        const earlier = sameCategories ? previous?.profiles.get(f) : undefined;
+        if (earlier && fingerprint !== null && earlier.fingerprint === fingerprint) return { earlier };
+        return { earlier, fingerprint: fingerprint ?? undefined, bytes: await readFile(full) };
+      }),
+    );
+    for (const [j, read] of contents.entries()) {
       const name = batch[j]!;
-      const hash = hashBytes(bytes);
-      const earlier = sameCategories ? previous?.profiles.get(name) : undefined;
-      const parsed = earlier?.hash === hash ? earlier : parseProfileFile(bytes, hash, name, categoryNames);
+      let parsed: ParsedProfileFile;
+      if (!read.bytes) parsed = read.earlier!;
+      else {
+        const hash = hashBytes(read.bytes);
+        parsed =
+          read.earlier?.hash === hash
+            ? { ...read.earlier, fingerprint: read.fingerprint }
+            : { ...parseProfileFile(read.bytes, hash, name, categoryNames), fingerprint: read.fingerprint };
+      }
       parsedFiles.set(name, parsed);
       diagnostics.push(...parsed.diagnostics);
       if (parsed.profile) profiles.push(parsed.profile);
@@ -160,6 +179,16 @@ function parseProfileFile(
   }
   return { hash, profile: result.profile, diagnostics };
 }
+/** Size, inode and nanosecond modification and change times; null when the file cannot be looked at. */
+async function fingerprintOf(file: string): Promise<string | null> {
+  try {
+    const s = await stat(file, { bigint: true });
+    return `${s.size}:${s.ino}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return null;
+  }
+}
+
 async function readOptional(file: string): Promise<string | null> {
   try {
     return await readFile(file, 'utf8');

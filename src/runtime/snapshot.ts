@@ -36,7 +36,12 @@ const bodySchema = z.object({
   profiles: z.array(
     z.tuple([
       z.string(),
-      z.object({ hash: z.string(), profile: z.unknown(), diagnostics: z.array(z.unknown()) }),
+      z.object({
+        hash: z.string(),
+        fingerprint: z.string().optional(),
+        profile: z.unknown(),
+        diagnostics: z.array(z.unknown()),
+      }),
     ]),
   ),
   directory: z

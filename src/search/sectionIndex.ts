@@ -104,7 +104,7 @@ export class SectionIndex {
       },
       slicer,
     );
-    index.index.settle();
+    await index.index.settleInSlices(slicer);
     return index;
   }
 

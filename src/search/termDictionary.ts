@@ -2,6 +2,10 @@
 // sharing a prefix are one contiguous run, found by binary search, and an edit-distance walk reuses the rows it
 // computed for the prefix a word shares with the one before it, skipping any run whose prefix is already too far.
 // It holds tens of thousands of words in one array where a radix tree holds a Map per node.
+import type { Slicer } from '../slices.ts';
+
+/** Words sorted at once before runs are merged (a few milliseconds of work). */
+const SORT_RUN = 4096;
 
 export class TermDictionary {
   private readonly words: string[];
@@ -9,6 +13,36 @@ export class TermDictionary {
   /** `words` need not be sorted or distinct. */
   constructor(words: Iterable<string> = []) {
     this.words = [...new Set(words)].sort(compareWords);
+  }
+
+  /**
+   * The same, sorted a slice at a time: sorting 100,000 words at once holds the event loop for tens of
+   * milliseconds. Runs of a few thousand are sorted, then merged in pairs, pausing whenever a slice is due.
+   */
+  static async sortedInSlices(words: Iterable<string>, slicer: Slicer): Promise<TermDictionary> {
+    const all = [...new Set(words)];
+    let runs: string[][] = [];
+    for (let i = 0; i < all.length; i += SORT_RUN) {
+      runs.push(all.slice(i, i + SORT_RUN).sort(compareWords));
+      if (slicer.due) await slicer.pause();
+    }
+    while (runs.length > 1) {
+      const merged: string[][] = [];
+      for (let i = 0; i < runs.length; i += 2) {
+        const [a, b = []] = [runs[i]!, runs[i + 1]];
+        const out: string[] = new Array(a.length + b.length);
+        let [x, y, k] = [0, 0, 0];
+        while (x < a.length || y < b.length) {
+          out[k++] = y >= b.length || (x < a.length && a[x]! < b[y]!) ? a[x++]! : b[y++]!;
+          if ((k & 1023) === 0 && slicer.due) await slicer.pause();
+        }
+        merged.push(out);
+      }
+      runs = merged;
+    }
+    const dictionary = new TermDictionary();
+    dictionary.words.push(...(runs[0] ?? []));
+    return dictionary;
   }
 
   get size(): number {

@@ -3,6 +3,7 @@
 // a Map per word and field and a radix tree of Maps: at 60,000 sections that is most of a 400 MB heap and most of
 // a 30-second build. Here each word's postings are one Int32Array of (document, field) keys and frequencies, the
 // words one sorted array (TermDictionary), and the whole index saves to a few flat arrays that load back at once.
+import { eachInSlices, type Slicer } from '../slices.ts';
 import { TermDictionary } from './termDictionary.ts';
 
 export interface TermIndexOptions<D> {
@@ -192,19 +193,31 @@ export class TermIndex<D> {
    * puts new words into the dictionary and forgets the batch's tokens.
    */
   settle(): void {
-    for (const t of this.grown) {
-      const used = this.fill[t]! * 2;
-      if (this.postings[t]!.length !== used) this.postings[t] = this.postings[t]!.slice(0, used);
-    }
+    for (const t of this.grown) this.trimPostings(t);
     this.grown.clear();
-    if (this.newWords.length > 0) {
+    if (this.newWords.length > NEW_WORDS_SORTED_AT_ONCE)
+      this.dictionary = new TermDictionary(this.terms.filter((t): t is string => t !== null));
+    else for (const w of this.newWords) this.dictionary.add(w);
+    this.newWords = [];
+    this.memo = null;
+  }
+
+  /** `settle`, a slice at a time: after a build, when there are tens of thousands of words to trim and sort. */
+  async settleInSlices(slicer: Slicer): Promise<void> {
+    await eachInSlices(this.grown, (t) => this.trimPostings(t), slicer);
+    this.grown.clear();
+    if (this.newWords.length > NEW_WORDS_SORTED_AT_ONCE) {
       // Sorting everything once beats inserting many words one by one into a sorted array.
-      if (this.newWords.length > NEW_WORDS_SORTED_AT_ONCE)
-        this.dictionary = new TermDictionary(this.terms.filter((t): t is string => t !== null));
-      else for (const w of this.newWords) this.dictionary.add(w);
+      const words = this.terms.filter((t): t is string => t !== null);
+      this.dictionary = await TermDictionary.sortedInSlices(words, slicer);
       this.newWords = [];
     }
-    this.memo = null;
+    this.settle();
+  }
+
+  private trimPostings(t: number): void {
+    const used = this.fill[t]! * 2;
+    if (this.postings[t]!.length !== used) this.postings[t] = this.postings[t]!.slice(0, used);
   }
 
   private termId(term: string): number {

@@ -8,6 +8,7 @@ import { andSearch, compareHits } from '../../src/search/andSearch.ts';
 import { processTerm, WORD_SPLIT } from '../../src/search/normalize.ts';
 import { TermDictionary } from '../../src/search/termDictionary.ts';
 import { type QueryWord, type TermHit, TermIndex } from '../../src/search/termIndex.ts';
+import { Slicer } from '../../src/slices.ts';
 
 const VOCABULARY = [
   'harbour',
@@ -279,6 +280,13 @@ describe('TermDictionary', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('sorts the same a slice at a time, runs merged', async () => {
+    const words = fc.sample(fc.stringMatching(/^[a-zé]{1,9}$/), { numRuns: 10_000, seed: 7 });
+    const sliced = await TermDictionary.sortedInSlices(words, new Slicer(0));
+    expect([...sliced]).toEqual([...new TermDictionary(words)]);
+    expect([...sliced].length).toBe(new Set(words).size);
   });
 
   it('keeps its order through additions and deletions', () => {
