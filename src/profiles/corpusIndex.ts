@@ -9,6 +9,15 @@ export abstract class CorpusIndex<Item> {
   /** Adds one item of the corpus to the index. */
   protected abstract add(item: Item): void;
 
+  /**
+   * This index, answering for `corpus`, which must read exactly as the corpus it was built from wherever the index
+   * looks (the engine checks): a reload that changed only what profiles say reuses what was built. A built index
+   * never changes, so the two share their contents.
+   */
+  rebase(corpus: Corpus): this {
+    return Object.assign(Object.create(Object.getPrototypeOf(this)) as this, this, { corpus });
+  }
+
   /** Adds every item a slice at a time; a subclass's static `build` returns what this resolves to. */
   protected async fill(items: Iterable<Item>): Promise<this> {
     await eachInSlices(items, (item) => this.add(item));

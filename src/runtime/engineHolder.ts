@@ -83,12 +83,15 @@ export class EngineHolder {
     let fromSnapshot = false;
     if (snapshot && file) {
       try {
-        const saved = await assembleCorpusInSlices({
-          profiles: [...snapshot.files.profiles.values()].flatMap((f) => (f.profile ? [f.profile] : [])),
-          directory: snapshot.files.directory?.directory ?? EMPTY_DIRECTORY,
-          teams: [],
-          diagnostics: [],
-        });
+        // With no file changed since, the corpus just loaded is the one the snapshot was built from.
+        const saved = sameFiles(snapshot.files, files)
+          ? corpus
+          : await assembleCorpusInSlices({
+              profiles: [...snapshot.files.profiles.values()].flatMap((f) => (f.profile ? [f.profile] : [])),
+              directory: snapshot.files.directory?.directory ?? EMPTY_DIRECTORY,
+              teams: [],
+              diagnostics: [],
+            });
         const sections = await SectionIndex.restore(snapshot.sections, saved);
         changes = dataChanges({ corpus: saved, files: snapshot.files }, { corpus, files });
         await updateEngine(
@@ -258,6 +261,17 @@ export class EngineHolder {
       if (wantSnapshot) this.saveSnapshot(SNAPSHOT_DELAY_MS);
     }
   }
+}
+
+/** Whether two loads read the same bytes in every file (their profile files' parses are reused, or equal). */
+function sameFiles(a: LoadedFiles, b: LoadedFiles): boolean {
+  if (a.profiles.size !== b.profiles.size) return false;
+  if (a.directory?.hash !== b.directory?.hash || a.teams?.hash !== b.teams?.hash) return false;
+  for (const [name, file] of a.profiles) {
+    const other = b.profiles.get(name);
+    if (other !== file && other?.hash !== file.hash) return false;
+  }
+  return true;
 }
 
 /** Quiet time after a reload before the snapshot is written, so a burst of edits writes it once. */

@@ -93,6 +93,20 @@ export class ActorIndex {
     return new ActorIndex(corpus, { exact, sortedKeys, words });
   }
 
+  /**
+   * This index, answering for `corpus`, whose actors and profile titles must read exactly as those it was built
+   * from (see `actorsKey`): a reload that changed only what profiles say reuses it instead of building anew.
+   */
+  rebase(corpus: Corpus): ActorIndex {
+    const next = new ActorIndex(corpus, {
+      exact: this.exact,
+      sortedKeys: this.sortedKeys,
+      words: this.words,
+    });
+    for (const [prefix, matches] of this.shortPrefixes) next.shortPrefixes.set(prefix, matches);
+    return next;
+  }
+
   get size(): number {
     return this.corpus.actors.length;
   }
