@@ -282,20 +282,20 @@ export class SectionIndex {
       fuzzy: Math.round(w.length * SUGGESTION_FUZZY),
       prefix: i === words.length - 1,
     }));
-    const phrases = new Map<string, number>();
+    // One suggestion per sequence of index terms, shown in the words of the best section that holds it.
+    const phrases = new Map<string, { phrase: string; score: number }>();
     const found = this.index
       .search(indexWords, { combineWith: 'AND', boost: FIELD_BOOSTS, filter })
       .sort((a, b) => compareHits(a.score, a.doc.id, b.score, b.doc.id));
     for (const r of found) {
-      // Each stem is shown as a word of the section that holds it.
+      const key = r.terms.join(' ');
+      if (phrases.has(key)) continue;
       const surfaces = surfacesOf(r.doc, new Set(r.terms));
-      const phrase = r.terms.map((t) => surfaces.get(t) ?? t).join(' ');
-      phrases.set(phrase, Math.max(phrases.get(phrase) ?? 0, r.score));
+      phrases.set(key, { phrase: r.terms.map((t) => surfaces.get(t) ?? t).join(' '), score: r.score });
     }
     const typed = normalizeKey(query);
-    return [...phrases]
-      .sort((a, b) => b[1] - a[1])
-      .map(([phrase]) => phrase)
+    return [...phrases.values()]
+      .map(({ phrase }) => phrase)
       .filter((phrase) => phrase !== typed)
       .slice(0, MAX_SUGGESTIONS);
   }
