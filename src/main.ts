@@ -120,7 +120,7 @@ async function serve(): Promise<void> {
     await bot.start();
     // Only the process running shard 0 posts: every shard records, but one feed is enough.
     if (config.CHANGES_CHANNEL_ID && (bot.client.shard?.ids[0] ?? 0) === 0)
-      stopFeed = startFeed(changes, bot.client, loaded, logger);
+      stopFeed = startFeed(changes, bot.client, loaded, logger, config.FEED_RETRY_MS);
   } catch (err) {
     // A refused token is an operator's mistake, not a fault: one line that says what to fix, no stack trace.
     if ((err as { code?: unknown }).code === 'TokenInvalid') {

@@ -36,6 +36,8 @@ export const configSchema = z.object({
   STATE_DIR: withDefault(z.string().min(1), DEFAULT_STATE_DIR),
   /** Where each recorded change set is posted; empty: no feed (history is still kept). */
   CHANGES_CHANNEL_ID: optional(snowflake),
+  /** First retry of a feed post Discord refused or failed; each further failure doubles the wait, up to 10 min. */
+  FEED_RETRY_MS: withDefault(int(1, 600_000), 2000),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   ALLOWED_GUILD_IDS: commaList(snowflake),
   COOLDOWN_COMMANDS: withDefault(int(0, 1000), 5),

@@ -11,6 +11,7 @@ export function startFeed(
   client: Client,
   holder: EngineHolder,
   logger: Logger,
+  retryBaseMs?: number,
 ): () => void {
   const { store } = history;
   if (!store) {
@@ -25,6 +26,7 @@ export function startFeed(
     },
     logger,
     (code) => holder.engine.corpus.actorByCode.get(code)?.name,
+    retryBaseMs,
   );
   history.onRecorded(() => poster.kick());
   poster.kick();

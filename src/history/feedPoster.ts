@@ -28,8 +28,9 @@ export function feedMessage(
   return { ...base, embeds: view.embeds, components: view.components };
 }
 
-export function retryDelay(attempts: number): number {
-  return Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts));
+/** How long to wait after the attempts-th failed try; `baseMs` is the first wait. */
+export function retryDelay(attempts: number, baseMs = RETRY_BASE_MS): number {
+  return Math.min(RETRY_MAX_MS, baseMs * 2 ** Math.max(0, attempts));
 }
 
 export class FeedPoster {
@@ -43,6 +44,7 @@ export class FeedPoster {
     private readonly rest: FeedRest,
     private readonly logger: Logger,
     private readonly names: (code: string) => string | undefined = () => undefined,
+    private readonly retryBaseMs = RETRY_BASE_MS,
   ) {}
 
   /** Posts what is due now, then waits for the next retry or kick. */
@@ -101,7 +103,7 @@ export class FeedPoster {
       );
       return true;
     } catch (err) {
-      const delay = retryDelay(item.attempts);
+      const delay = retryDelay(item.attempts, this.retryBaseMs);
       const e = err as { status?: number; code?: number; message?: string };
       this.store.markFailed(
         item.id,

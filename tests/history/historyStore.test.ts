@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FeedPoster, feedMessage, RETRY_BASE_MS } from '../../src/history/feedPoster.ts';
+import { FeedPoster, feedMessage, RETRY_BASE_MS, retryDelay } from '../../src/history/feedPoster.ts';
 import { HistoryStore } from '../../src/history/historyStore.ts';
 import { MIGRATIONS, migrate, NewerSchemaError, SCHEMA_VERSION } from '../../src/history/migrations.ts';
 import { DATABASE_FILE, openHistoryDatabase } from '../../src/history/openDatabase.ts';
@@ -182,7 +182,16 @@ describe('recording', () => {
   });
 });
 
+/** A short first retry, so the test does not wait out the product's two seconds. */
+const RETRY_MS = 100;
+
 describe('feed poster', () => {
+  it('waits the first retry, then twice as long each time, up to ten minutes', () => {
+    expect([0, 1, 2, 3].map((n) => retryDelay(n))).toEqual([1, 2, 4, 8].map((k) => k * RETRY_BASE_MS));
+    expect(retryDelay(30)).toBe(10 * 60_000);
+    expect([0, 1].map((n) => retryDelay(n, RETRY_MS))).toEqual([RETRY_MS, 2 * RETRY_MS]);
+  });
+
   it('marks a post done only once accepted, retrying a refusal with the same nonce and a backoff', async () => {
     const store = new HistoryStore(openHistoryDatabase(dir, logger)!.db);
     const set = (await recordChangeSet(store, {
@@ -204,16 +213,16 @@ describe('feed poster', () => {
         },
       },
       logger,
+      undefined,
+      RETRY_MS,
     );
     const before = Date.now();
     poster.kick();
     await expect.poll(() => sent.length).toBe(1);
-    await expect
-      .poll(() => store.nextAttemptAt()?.getTime() ?? 0)
-      .toBeGreaterThanOrEqual(before + RETRY_BASE_MS);
+    await expect.poll(() => store.nextAttemptAt()?.getTime() ?? 0).toBeGreaterThanOrEqual(before + RETRY_MS);
     expect(store.pendingPosts()).toBe(1);
     refuse = false;
-    await expect.poll(() => store.pendingPosts(), { timeout: RETRY_BASE_MS + 3000 }).toBe(0);
+    await expect.poll(() => store.pendingPosts(), { timeout: RETRY_MS + 3000 }).toBe(0);
     poster.stop();
     expect(sent).toHaveLength(2);
     expect(sent[1]!.nonce).toBe(sent[0]!.nonce);
