@@ -39,17 +39,10 @@ afterAll(async () => {
   await rm(stateDir, { recursive: true, force: true });
 });
 
-const feed = () => sim.messagesIn(feedChannel);
+const feed = () => world.feed();
 const isFeedPost = (r: { method: string; path: string }) =>
   r.method === 'POST' && r.path === `/channels/${feedChannel}/messages`;
 const feedPosts = () => sim.requests.filter(isFeedPost);
-
-async function feedSettlesAt(n: number): Promise<Json[]> {
-  await sim.waitFor(() => feed().length >= n, 15_000, `${n} feed messages`);
-  await new Promise((r) => setTimeout(r, 800));
-  expect(feed()).toHaveLength(n);
-  return feed();
-}
 
 async function editKesh(from: string, to: string): Promise<void> {
   const file = path.join(data.profilesDir, 'kesh.txt');
@@ -67,7 +60,7 @@ it(
   'a crash after Discord took the post, before it was marked done, posts the change set once after the restart',
   async () => {
     const bot = await start();
-    await feedSettlesAt(1);
+    await world.feedSettlesAt(bot, 1);
     // Discord creates the message, but the answer never reaches the bot: it dies first.
     const held = sim.holdNextRequest(isFeedPost, 'after');
     await editKesh('first priority', 'first and last priority');
@@ -82,7 +75,7 @@ it(
       15_000,
       'the pending post sent again',
     );
-    const messages = await feedSettlesAt(2);
+    const messages = await world.feedSettlesAt(again, 2);
     expect(posted.message).toBe(messages[1]!.id);
     // The retry carried the first try's nonce, so Discord answered with the message it already had.
     const [first, retry] = feedPosts().slice(-2);
@@ -99,7 +92,7 @@ it(
   'a crash before the post reached Discord posts the change set once after the restart',
   async () => {
     const bot = await start();
-    await feedSettlesAt(2);
+    await world.feedSettlesAt(bot, 2);
     // The post leaves the bot but never arrives: the bot dies, and the request is dropped.
     const held = sim.holdNextRequest(isFeedPost, 'before');
     await editKesh('first and last priority', 'only priority');
@@ -110,7 +103,7 @@ it(
 
     const again = await start();
     await again.waitForLog((l) => l.msg === 'change set posted to the feed', 15_000, 'the pending post sent');
-    const messages = await feedSettlesAt(3);
+    const messages = await world.feedSettlesAt(again, 3);
     expect((messages[2]!.embeds as { description: string }[])[0]!.description).toContain(
       'Interest 1 “Dams” rewritten',
     );

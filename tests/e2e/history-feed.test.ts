@@ -33,7 +33,7 @@ afterAll(async () => {
   await rm(stateDir, { recursive: true, force: true });
 });
 
-const feed = () => sim.messagesIn(feedChannel);
+const feed = () => world.feed();
 const embedOf = (m: Json) => (m.embeds as APIEmbed[])[0]!;
 const buttonsOf = (m: Json) =>
   (m.components as { components: { custom_id?: string; label?: string }[] }[]).flatMap((r) => r.components);
@@ -46,16 +46,8 @@ async function editProfile(file: string, edit: (text: string) => string): Promis
   await writeFile(full, after);
 }
 
-/** Waits until the feed holds `n` messages, then a little longer to be sure no more come. */
-async function feedSettlesAt(n: number): Promise<Json[]> {
-  await sim.waitFor(() => feed().length >= n, 15_000, `${n} feed messages`);
-  await new Promise((r) => setTimeout(r, 800));
-  expect(feed()).toHaveLength(n);
-  return feed();
-}
-
 it('posts one line for the baseline on the first run', async () => {
-  const [baseline] = await feedSettlesAt(1);
+  const [baseline] = await world.feedSettlesAt(bot, 1);
   expect(baseline!.content).toBe('baseline recorded: 3 profiles');
   expect(sim.violations).toEqual([]);
 });
@@ -69,7 +61,7 @@ it('posts one message naming a moved relationship and a rewritten interest', asy
         'Kesh now lets the Greyhaven Network trade in its lower valleys, for a toll.',
       ),
   );
-  const messages = await feedSettlesAt(2);
+  const messages = await world.feedSettlesAt(bot, 2);
   const posted = messages[1]!;
   const embed = embedOf(posted);
   expect(embed.title).toBe('What changed: 2 changes in 1 profile');
@@ -128,13 +120,13 @@ it('a restart posts nothing new', async () => {
   await bot.stop();
   bot = await start();
   await bot.waitForLog((l) => l.msg === 'no changes to record', 10_000, 'the start recording nothing');
-  await feedSettlesAt(2);
+  await world.feedSettlesAt(bot, 2);
 }, 60_000);
 
 it('a removed profile is recorded, and its text stays retrievable', async () => {
   const text = await readFile(path.join(data.profilesDir, 'oruna.txt'), 'utf8');
   await rm(path.join(data.profilesDir, 'oruna.txt'));
-  const posted = (await feedSettlesAt(3))[2]!;
+  const posted = (await world.feedSettlesAt(bot, 3))[2]!;
   expect(embedOf(posted).description).toContain('🗑️ **Oruna** — profile removed (`profiles/oruna.txt`)');
 
   const listed = await sim.interact(slash('changes', { actor: 'oruna' }, general));
@@ -156,7 +148,7 @@ it('a feed channel that refuses (403) or fails (5xx) gets the post once it accep
     10_000,
     'the refusal logged',
   );
-  const posted = (await feedSettlesAt(4))[3]!;
+  const posted = (await world.feedSettlesAt(bot, 4))[3]!;
   expect(embedOf(posted).description).toContain('**Valdoria**');
   const retried = bot.logs.find((l) => l.msg === 'change set posted to the feed' && l.attempts === 2);
   expect(retried).toBeDefined();
@@ -169,7 +161,7 @@ it('a feed channel that refuses (403) or fails (5xx) gets the post once it accep
     15_000,
     'the outage logged',
   );
-  await feedSettlesAt(5);
+  await world.feedSettlesAt(bot, 5);
   const nonces = sim.requests
     .filter((r) => r.method === 'POST' && r.path === `/channels/${feedChannel}/messages`)
     .slice(-5)
