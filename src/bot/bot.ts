@@ -98,7 +98,7 @@ export class DossierBot {
 
   async start(): Promise<void> {
     const { config, logger } = this.options;
-    await this.warmUp();
+    if (config.WARM_UP) await this.warmUp();
     const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
     await this.client.login(config.DISCORD_TOKEN);
     await ready;

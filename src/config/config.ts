@@ -21,6 +21,15 @@ const commaList = <T extends z.ZodType>(item: T) =>
         : (v ?? []),
     z.array(item),
   );
+/** `true` or `false`; empty or unset: `value`. */
+const flag = (value: boolean) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(['true', 'false'], 'must be true or false')
+      .default(value ? 'true' : 'false')
+      .transform((v) => v === 'true'),
+  );
 const int = (min: number, max: number) =>
   z.coerce
     .number(`must be a whole number from ${min} to ${max}`)
@@ -45,14 +54,10 @@ export const configSchema = z.object({
   HEALTH_PORT: optional(int(0, 65535)),
   HEALTH_HOST: withDefault(z.string().min(1), '127.0.0.1'),
   RELOAD_DEBOUNCE_MS: withDefault(int(0, 60_000), 500),
-  WATCH_DATA: z.preprocess(
-    emptyAsUndefined,
-    z
-      .enum(['true', 'false'], 'must be true or false')
-      .default('true')
-      .transform((v) => v === 'true'),
-  ),
+  WATCH_DATA: flag(true),
   SHUTDOWN_GRACE_MS: withDefault(int(0, 60_000), 5000),
+  /** Run a few requests (a map among them) through the handlers before going online, so first users wait less. */
+  WARM_UP: flag(true),
   SHARD_COUNT: withDefault(z.union([z.literal('auto'), int(1, 10_000)]), 'auto'),
   /** Pause between starting shard processes: Discord lets a bot identify about once every 5 s. */
   SHARD_SPAWN_DELAY_MS: withDefault(int(0, 60_000), 5500),
