@@ -10,7 +10,8 @@ function config(env: Record<string, string>) {
 
 describe('configuration', () => {
   it('warms up, watches the data and retries the feed after 2 s unless told otherwise', () => {
-    for (const env of [{}, { WARM_UP: '', WATCH_DATA: '', FEED_RETRY_MS: '' }]) {
+    const unset: Record<string, string>[] = [{}, { WARM_UP: '', WATCH_DATA: '', FEED_RETRY_MS: '' }];
+    for (const env of unset) {
       expect(config(env)).toMatchObject({ WARM_UP: true, WATCH_DATA: true, FEED_RETRY_MS: 2000 });
     }
     expect(config({ WARM_UP: 'false', WATCH_DATA: 'false', FEED_RETRY_MS: '100' })).toMatchObject({

@@ -67,6 +67,9 @@ export async function startBot(sim: DiscordSimulator, options: StartOptions = {}
     env: botEnv(sim, {
       LOG_LEVEL: 'debug',
       HEALTH_PORT: '0',
+      // The warm-up draws a map in a render thread: a second of CPU at every start, which only the suites that
+      // expect first answers to come undeferred ask for.
+      WARM_UP: 'false',
       ...(ownState ? { STATE_DIR: ownState } : {}),
       ...options.env,
     }),

@@ -11,7 +11,8 @@ beforeAll(async () => {
   sim = await new DiscordSimulator({
     guilds: [{ name: 'Exercise', channels: [{ name: 'general' }] }],
   }).start();
-  bot = await startBot(sim);
+  // As `npm start` runs by default: warmed up before going online, so the first answer comes at once.
+  bot = await startBot(sim, { env: { WARM_UP: 'true' } });
 });
 
 afterAll(async () => {
