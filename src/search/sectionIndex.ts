@@ -140,8 +140,12 @@ export class SectionIndex {
   /** SHA-1 over every document's id and indexed fields, in id order: equal digests, equal indexed documents. */
   private documentsDigest(): string {
     const hash = createHash('sha1');
-    const docs = [...this.byProfile.values()].flat().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    for (const d of docs) hash.update(`${d.id}\u0000${FIELDS.map((f) => d[f]).join('\u0000')}\u0001`);
+    // Profiles in id order, each one's documents in id order: one order for the same documents, however added.
+    const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    for (const profileId of [...this.byProfile.keys()].sort(byId)) {
+      const docs = [...this.byProfile.get(profileId)!].sort((a, b) => byId(a.id, b.id));
+      for (const d of docs) hash.update(`${d.id}\u0000${FIELDS.map((f) => d[f]).join('\u0000')}\u0001`);
+    }
     return hash.digest('hex');
   }
 

@@ -64,7 +64,7 @@ export interface SavedTermIndex {
   fields: string[];
   /** Document id by short id (null: a removed document's slot). */
   ids: (string | null)[];
-  /** Term by term id (null: a term no document holds any more). */
+  /** Every term, in sorted order; its position is its id. */
   terms: (string | null)[];
   /** Field lengths, `fields.length` per short id. */
   lengths: Int32Array;
@@ -417,12 +417,15 @@ export class TermIndex<D> {
 
   // --- saving and loading ----------------------------------------------------------------------------------
 
+  /** The index as flat arrays, its words in sorted order (so loading it back needs no sort). */
   save(): SavedTermIndex {
+    const words = this.newWords.length === 0 ? [...this.dictionary] : new TermDictionary(this.termOf.keys());
     let total = 0;
-    for (let t = 0; t < this.terms.length; t++) total += 1 + this.fill[t]! * 2;
+    for (const w of words) total += 1 + this.fill[this.termOf.get(w)!]! * 2;
     const postings = new Int32Array(total);
     let at = 0;
-    for (let t = 0; t < this.terms.length; t++) {
+    for (const w of words) {
+      const t = this.termOf.get(w)!;
       const n = this.fill[t]!;
       postings[at++] = n;
       postings.set(this.postings[t]!.subarray(0, n * 2), at);
@@ -431,7 +434,7 @@ export class TermIndex<D> {
     return {
       fields: [...this.options.fields],
       ids: [...this.ids],
-      terms: [...this.terms],
+      terms: [...words],
       lengths: Int32Array.from(this.lengths),
       postings,
     };
@@ -498,7 +501,11 @@ export class TermIndex<D> {
       }
     }
     if (at !== postings.length) fail('postings run on past the terms');
-    index.dictionary = new TermDictionary(words);
+    try {
+      index.dictionary = TermDictionary.fromSorted(words);
+    } catch (err) {
+      fail((err as Error).message);
+    }
     return index;
   }
 }

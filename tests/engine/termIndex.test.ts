@@ -199,6 +199,9 @@ describe('TermIndex', () => {
     expect(() =>
       TermIndex.restore(options, { ...saved, postings: saved.postings.subarray(0, 5) }, byId),
     ).toThrow(/cut short/);
+    expect(() => TermIndex.restore(options, { ...saved, terms: [...saved.terms].reverse() }, byId)).toThrow(
+      /out of order/,
+    );
     const shuffled = Int32Array.from(saved.postings);
     shuffled[1] = 9999;
     expect(() => TermIndex.restore(options, { ...saved, postings: shuffled }, byId)).toThrow(
