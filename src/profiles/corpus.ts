@@ -55,6 +55,15 @@ export interface CorpusParts {
   loadedAt?: Date;
 }
 
+/**
+ * The warnings about each profile's relationships, for the actors and categories they were checked against: a
+ * reload that reuses the join (the same actors) and the directory skips checking unchanged profiles again.
+ */
+const listingWarnings = new WeakMap<
+  Profile,
+  { actors: readonly CorpusActor[]; categories: readonly Category[]; warnings: Diagnostic[] }
+>();
+
 /** Joins profiles to the directory and binds teams, adding a warning for every reference that does not resolve. */
 export function assembleCorpus(parts: CorpusParts): Corpus {
   const steps = assembling(parts);
@@ -108,19 +117,28 @@ function* assembling(parts: CorpusParts): Generator<void, Corpus> {
 
   const categories = parts.directory.categories;
   for (const profile of profileById.values()) {
+    const known = listingWarnings.get(profile);
+    if (known?.actors === actors && known.categories === categories) {
+      diagnostics.push(...known.warnings);
+      continue;
+    }
+    const warnings: Diagnostic[] = [];
+    const note = (line: number, message: string) =>
+      warnings.push({ severity: 'warning', file: profile.file, line, message });
     for (const category of profile.relationships?.categories ?? []) {
       if (!categories.some((c) => c.name.toLowerCase() === category.name.toLowerCase())) {
-        warn(
-          profile.file,
+        note(
           category.line,
           `category "${category.name}" is not in the directory: shown as written, meaning not given`,
         );
       }
       for (const { code, line } of category.codes) {
         if (!actorByCode.has(code))
-          warn(profile.file, line, `code ${code} is not in the actor directory: shown as the raw code`);
+          note(line, `code ${code} is not in the actor directory: shown as the raw code`);
       }
     }
+    listingWarnings.set(profile, { actors, categories, warnings });
+    diagnostics.push(...warnings);
     yield;
   }
 

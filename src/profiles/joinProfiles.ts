@@ -25,7 +25,42 @@ export function describeActor(actor: CorpusActor): string {
  * Joins `profiles` (already unique by id, in a stable order) to the directory's actors. Yields after each unit of
  * work so that a caller can spread a large corpus over several turns of the event loop.
  */
+/**
+ * The last join: a reload that changed what profiles say, and neither the directory nor any profile's id, title
+ * or file, joins them exactly as before. It reuses that join (its actors are the same objects, which tells later
+ * steps that nothing about the actors changed) and repeats its warnings.
+ */
+let lastJoin: {
+  directory: readonly DirectoryActor[];
+  key: string;
+  joined: Joined;
+  warnings: Parameters<Warn>[];
+} | null = null;
+
+/** What a join reads of the profiles. */
+const joinKey = (profiles: readonly Profile[]) =>
+  profiles.map((p) => `${p.id}\u0000${p.name}\u0000${p.file}\u0000${p.nameLine}`).join('\u0001');
+
 export function* joinProfiles(
+  directoryActors: readonly DirectoryActor[],
+  profiles: readonly Profile[],
+  warn: Warn,
+): Generator<void, Joined> {
+  const key = joinKey(profiles);
+  if (lastJoin && lastJoin.directory === directoryActors && lastJoin.key === key) {
+    for (const w of lastJoin.warnings) warn(...w);
+    return lastJoin.joined;
+  }
+  const warnings: Parameters<Warn>[] = [];
+  const joined = yield* join(directoryActors, profiles, (...w) => {
+    warnings.push(w);
+    warn(...w);
+  });
+  lastJoin = { directory: directoryActors, key, joined, warnings };
+  return joined;
+}
+
+function* join(
   directoryActors: readonly DirectoryActor[],
   profiles: readonly Profile[],
   warn: Warn,
