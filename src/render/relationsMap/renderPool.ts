@@ -14,6 +14,13 @@ export interface MapPicture {
 
 /** Two threads at most: the bot shares its machine, and a queue of maps is better than starving the main thread. */
 const MAX_THREADS = Math.max(1, Math.min(2, os.availableParallelism() - 1));
+/**
+ * Render threads run at a lower OS priority (nice +10; per thread on Linux, so the main thread keeps its own):
+ * when an interaction arrives while maps are drawn, the main thread gets a core at once instead of waiting for a
+ * render thread's time slice to end. At +10 a render thread still gets about a tenth of a core that other
+ * programs keep busy, so maps slow down on a saturated machine but are not starved.
+ */
+const RENDER_NICE = 10;
 /** An idle thread is let go after this long; a busy server keeps its threads warm. */
 const IDLE_TIMEOUT_MS = 30_000;
 
@@ -25,6 +32,7 @@ function thePool(): Piscina<RelationsMapModel, RenderedPng> {
     minThreads: 0,
     maxThreads: MAX_THREADS,
     idleTimeout: IDLE_TIMEOUT_MS,
+    niceIncrement: RENDER_NICE,
   });
   return pool;
 }
