@@ -1,18 +1,8 @@
 // Layout for 'of' and 'toward' maps: the actor in the middle, the others in category groups stacked in
 // a column on each side, one arrow per listed actor. Groups that do not fit keep a share of the rows
 // and end in a "+N more" pill, so every category stays visible.
-import {
-  actorNode,
-  arrow,
-  chip,
-  chipWidth,
-  flagWidth,
-  PILL_PADDING,
-  pill,
-  pillWidth,
-  titleLine,
-} from './draw.ts';
-import { flagSvg } from './flags.ts';
+import { actorPill, actorPillLabel, actorPillWidth } from './actorPill.ts';
+import { actorNode, arrow, chip, chipWidth, pill, pillWidth, titleLine } from './draw.ts';
 import type { Group, Row } from './hubColumns.ts';
 import {
   allocate,
@@ -25,7 +15,6 @@ import {
 } from './hubColumns.ts';
 import { legend } from './legend.ts';
 import type { RelationsMapModel } from './model.ts';
-import { nameLabel } from './nameLabel.ts';
 import type { Category } from './prepare.ts';
 import { actorLookup, distinctEdges, resolveCategories } from './prepare.ts';
 import type { Scene, Shape } from './scene.ts';
@@ -41,9 +30,6 @@ const LEFT_INNER = CENTER_X - CENTER_WIDTH / 2 - CURVE_GAP;
 const RIGHT_INNER = CENTER_X + CENTER_WIDTH / 2 + CURVE_GAP;
 const MAX_PILL_WIDTH = LEFT_INNER - CANVAS.margin;
 
-/** Name sizes for the listed actors: one line at the first, two lines at any. */
-const NAME_SIZES = [TYPE.name, 24, 21] as const;
-
 function groupsOf(model: HubModel, categories: Category[]): Group[] {
   const actor = actorLookup(model);
   const edges = distinctEdges(model.edges);
@@ -52,9 +38,7 @@ function groupsOf(model: HubModel, categories: Category[]): Group[] {
       const actors = edges
         .filter((e) => e.category === category.name)
         .map((e) => actor(model.kind === 'of' ? e.to : e.from));
-      const labels = actors.map((a) =>
-        nameLabel(a, MAX_PILL_WIDTH - 2 * PILL_PADDING - flagWidth(TYPE.name, flagSvg(a.flag)), NAME_SIZES),
-      );
+      const labels = actors.map((a) => actorPillLabel(a, MAX_PILL_WIDTH));
       return { category, actors, labels };
     })
     .filter((g) => g.actors.length > 0);
@@ -81,22 +65,8 @@ function rowPill(row: Row, group: Group, x: (width: number) => number, cy: numbe
       dashed: true,
     });
   }
-  const { lines, size } = row.label;
-  const flag = flagSvg(row.actor.flag);
-  const { hasProfile } = row.actor;
-  return pill({
-    x: x(pillWidth(lines, size, false, flag)),
-    cy,
-    text: lines.join(' '),
-    lines,
-    flag,
-    size,
-    height: rowHeight(row),
-    border: colour,
-    fill: hasProfile ? COLOURS.pill : COLOURS.noProfileFill,
-    textFill: hasProfile ? COLOURS.text : COLOURS.noProfileText,
-    title: row.actor.name,
-  });
+  const { actor, label } = row;
+  return actorPill({ actor, label, x: x(actorPillWidth(actor, label)), cy, height: rowHeight(row), colour });
 }
 
 export function hubScene(model: HubModel): Scene {
