@@ -1,19 +1,22 @@
 // Layout for 'between' maps: the two actors side by side with one labelled arrow each way, a verdict
-// banner that calls out asymmetry, and below them the actors both list (see betweenShared.ts).
-import { sectionsShapes, sharedGroups } from './betweenShared.ts';
+// banner that calls out asymmetry, and below them the actors both list (see betweenShared.ts). No name is cut
+// where the picture can hold it: the nodes widen for long names, and running text names each actor as fully
+// as its line allows (full name, short name, code).
+import { sectionsHeight, sectionsShapes, sharedGroups } from './betweenShared.ts';
 import { actorNode, arrow, chip, chipWidth, pill, titleLine } from './draw.ts';
 import { legend } from './legend.ts';
-import type { RelationsMapModel } from './model.ts';
-import { oneLineName } from './nameLabel.ts';
+import type { MapActor, RelationsMapModel } from './model.ts';
+import { namedText } from './nameLabel.ts';
 import type { Category } from './prepare.ts';
-import { displayName, distinctEdges, resolveCategories } from './prepare.ts';
+import { distinctEdges, resolveCategories } from './prepare.ts';
 import type { Scene, Shape } from './scene.ts';
-import { CANVAS, CENTER_X, COLOURS, RIGHT_EDGE, TYPE } from './style.ts';
+import { CANVAS, CENTER_X, COLOURS, canvasHeight, RIGHT_EDGE, TYPE } from './style.ts';
 import { cleanText, fitSummary, fitText, textWidth } from './text.ts';
 
 type BetweenModel = Extract<RelationsMapModel, { kind: 'between' }>;
 
-const NODE_WIDTH = 310;
+/** Node widths tried in turn until both names fit whole; the arrows between them take what is left. */
+const NODE_WIDTHS = [310, 340, 370, 400] as const;
 const NODE_CY = 172;
 const ARROW_OFFSET = 28;
 const BANNER_CY = 280;
@@ -30,17 +33,16 @@ function relation(
 }
 
 function direction(
-  from: string,
-  to: string,
+  from: MapActor,
+  to: MapActor,
   listed: Category[],
   y: number,
   leftward: boolean,
   captionY: number,
-  /** False when `from` has no profile: its view is unknown, which is not the same as "not listed". */
-  known: boolean,
+  nodeWidth: number,
 ): Shape[] {
-  const start = CANVAS.margin + NODE_WIDTH + 6;
-  const end = RIGHT_EDGE - NODE_WIDTH - 6;
+  const start = CANVAS.margin + nodeWidth + 6;
+  const end = RIGHT_EDGE - nodeWidth - 6;
   const [first] = listed;
   const shapes: Shape[] = arrow({
     x0: leftward ? end : start,
@@ -58,7 +60,8 @@ function direction(
         TYPE.header,
         true,
       )
-    : known
+    : // An actor without a profile lists nobody: its view is unknown, which is not the same as "not listed".
+      from.hasProfile
       ? 'not listed'
       : 'unknown: no profile';
   const width = chipWidth(label);
@@ -77,7 +80,7 @@ function direction(
           bold: true,
         })),
   );
-  const caption = `${fitSummary(from, 240)} lists ${fitSummary(to, 240)} as`;
+  const caption = namedText([from, to], [([f, t]) => `${f} lists ${t} as`], end - start, TYPE.summary);
   shapes.push({
     kind: 'text',
     x: CENTER_X,
@@ -90,43 +93,41 @@ function direction(
   return shapes;
 }
 
-/** The banner sentence: asymmetry is the thing a reader most needs to notice. */
+/** The banner sentence, given how the two are named: asymmetry is the thing a reader most needs to notice. */
 function verdict(
-  a: string,
-  b: string,
   ab: Category[],
   ba: Category[],
   known: { a: boolean; b: boolean },
-): { text: string; warn: boolean } {
+): { sentence: (names: string[]) => string; warn: boolean } {
   const [fromA] = ab;
   const [fromB] = ba;
+  const say = (sentence: (a: string, b: string) => string, warn = false) => ({
+    sentence: ([a = '', b = '']: string[]) => sentence(a, b),
+    warn,
+  });
   // An actor without a profile lists nobody: its silence says nothing, so it is never called asymmetric.
-  if (!known.a && !known.b) return { text: 'Neither has a profile: both views are unknown', warn: false };
-  if (!known.b) return { text: `${fitSummary(b, 400)} has no profile: its view is unknown`, warn: false };
-  if (!known.a) return { text: `${fitSummary(a, 400)} has no profile: its view is unknown`, warn: false };
-  if (!fromA && !fromB) return { text: 'Neither lists the other', warn: false };
-  if (!fromB)
-    return { text: `⚠ Asymmetric — ${fitSummary(b, 300)} does not list ${fitSummary(a, 300)}`, warn: true };
-  if (!fromA)
-    return { text: `⚠ Asymmetric — ${fitSummary(a, 300)} does not list ${fitSummary(b, 300)}`, warn: true };
+  if (!known.a && !known.b) return say(() => 'Neither has a profile: both views are unknown');
+  if (!known.b) return say((_, b) => `${b} has no profile: its view is unknown`);
+  if (!known.a) return say((a) => `${a} has no profile: its view is unknown`);
+  if (!fromA && !fromB) return say(() => 'Neither lists the other');
+  if (!fromB) return say((a, b) => `⚠ Asymmetric — ${b} does not list ${a}`, true);
+  if (!fromA) return say((a, b) => `⚠ Asymmetric — ${a} does not list ${b}`, true);
   if (fromA.polarity !== fromB.polarity) {
-    return {
-      text: `⚠ Asymmetric — ${fromA.polarity} from ${fitSummary(a, 260)}, ${fromB.polarity} from ${fitSummary(b, 260)}`,
-      warn: true,
-    };
+    return say((a, b) => `⚠ Asymmetric — ${fromA.polarity} from ${a}, ${fromB.polarity} from ${b}`, true);
   }
   if (fromA.name === fromB.name) {
-    return {
-      text: `Mutual — both list each other as ${fitSummary(cleanText(fromA.name) || '?', 400)}`,
-      warn: false,
-    };
+    const category = fitSummary(cleanText(fromA.name) || '?', 400);
+    return say(() => `Mutual — both list each other as ${category}`);
   }
-  return { text: `Both ${fromA.polarity}, in different categories`, warn: false };
+  return say(() => `Both ${fromA.polarity}, in different categories`);
 }
+
+/** The banner's text runs this wide at most, inside its rounded ends. */
+const BANNER_TEXT_WIDTH = RIGHT_EDGE - CANVAS.margin - 48;
 
 function banner(text: string, warn: boolean): Shape[] {
   const size = TYPE.legend;
-  const fitted = fitText(text, RIGHT_EDGE - CANVAS.margin - 48, size, true);
+  const fitted = fitText(text, BANNER_TEXT_WIDTH, size, true);
   const width = textWidth(fitted, size, true) + 48;
   return [
     {
@@ -156,47 +157,37 @@ export function betweenScene(model: BetweenModel): Scene {
   const edges = distinctEdges(model.edges);
   const ab = relation(categories, edges, model.a.code, model.b.code);
   const ba = relation(categories, edges, model.b.code, model.a.code);
+  const pair = [model.a, model.b];
 
-  // Each name gets half the room so a long first name cannot push the second out of the title.
   const suffix = ' — how each lists the other';
-  const half = (CANVAS.width - 2 * CANVAS.margin - textWidth(`${suffix} ↔ `, TYPE.title, true)) / 2;
-  const pairTitle = `${oneLineName(model.a, half, TYPE.title, true)} ↔ ${oneLineName(model.b, half, TYPE.title, true)}`;
-  const shapes: Shape[] = [...titleLine(pairTitle, suffix, '')];
+  const pairTitle = namedText(
+    pair,
+    [([a, b]) => `${a} ↔ ${b}${suffix}`, ([a, b]) => `${a} ↔ ${b}`],
+    CANVAS.width - 2 * CANVAS.margin,
+    TYPE.title,
+    true,
+  );
+  const shapes: Shape[] = [...titleLine(pairTitle, '', '')];
   const shared = sharedGroups(model, categories);
-  const key = legend({ categories, noProfileShown: shared.actors.some((x) => !x.hasProfile) });
+  const legendOptions = { categories, noProfileShown: shared.actors.some((x) => !x.hasProfile) };
+  // Taller rather than cut: the least height that holds every actor both list.
+  const needed = sectionsHeight(shared);
+  const height = canvasHeight((h) => SECTIONS_TOP + needed <= legend(legendOptions, h).top - 12);
+  const key = legend(legendOptions, height);
 
-  const nodeHeight = Math.max(
-    actorNode(model.a, 0, 0, NODE_WIDTH, 0).height,
-    actorNode(model.b, 0, 0, NODE_WIDTH, 0).height,
-    120,
-  );
-  const aPlain = displayName(model.a);
-  const bPlain = displayName(model.b);
+  const nodeWidth =
+    NODE_WIDTHS.find((width) => pair.every((actor) => actorNode(actor, 0, 0, width, 0).whole)) ??
+    NODE_WIDTHS[0];
+  const nodeHeight = Math.max(...pair.map((actor) => actorNode(actor, 0, 0, nodeWidth, 0).height), 120);
   shapes.push(
-    ...direction(
-      aPlain,
-      bPlain,
-      ab,
-      NODE_CY - ARROW_OFFSET,
-      false,
-      NODE_CY - ARROW_OFFSET - 27,
-      model.a.hasProfile,
-    ),
-    ...direction(
-      bPlain,
-      aPlain,
-      ba,
-      NODE_CY + ARROW_OFFSET,
-      true,
-      NODE_CY + ARROW_OFFSET + 41,
-      model.b.hasProfile,
-    ),
-    ...actorNode(model.a, CANVAS.margin + NODE_WIDTH / 2, NODE_CY, NODE_WIDTH, nodeHeight).shapes,
-    ...actorNode(model.b, RIGHT_EDGE - NODE_WIDTH / 2, NODE_CY, NODE_WIDTH, nodeHeight).shapes,
+    ...direction(model.a, model.b, ab, NODE_CY - ARROW_OFFSET, false, NODE_CY - ARROW_OFFSET - 27, nodeWidth),
+    ...direction(model.b, model.a, ba, NODE_CY + ARROW_OFFSET, true, NODE_CY + ARROW_OFFSET + 41, nodeWidth),
+    ...actorNode(model.a, CANVAS.margin + nodeWidth / 2, NODE_CY, nodeWidth, nodeHeight).shapes,
+    ...actorNode(model.b, RIGHT_EDGE - nodeWidth / 2, NODE_CY, nodeWidth, nodeHeight).shapes,
   );
-  const { text, warn } = verdict(aPlain, bPlain, ab, ba, { a: model.a.hasProfile, b: model.b.hasProfile });
-  shapes.push(...banner(text, warn));
+  const { sentence, warn } = verdict(ab, ba, { a: model.a.hasProfile, b: model.b.hasProfile });
+  shapes.push(...banner(namedText(pair, [sentence], BANNER_TEXT_WIDTH, TYPE.legend, true), warn));
   shapes.push(...sectionsShapes(model, shared, SECTIONS_TOP, key.top - 12));
   shapes.push(...key.shapes);
-  return { width: CANVAS.width, height: CANVAS.height, background: COLOURS.background, shapes };
+  return { width: CANVAS.width, height, background: COLOURS.background, shapes };
 }

@@ -1,11 +1,15 @@
 // The lower half of a 'between' map: actors both sides list, grouped by the category they share, then
-// those the two list differently. Lines are shared out so a crowded map ends groups with "+N more".
+// those the two list differently. Names are drawn as in every other map (actorPill.ts): whole, wrapped or
+// short, never cut where the picture can hold them. The picture grows to hold every group; only past its
+// tallest are lines shared out so a crowded map ends groups with "+N more".
+import { actorPill, actorPillHeight, actorPillLabel, actorPillWidth } from './actorPill.ts';
 import { chip, chipWidth, type PillSpec, pill, pillWidth } from './draw.ts';
 import type { FlowItem } from './flow.ts';
-import { allocateLines, FLOW_GAP, linesNeeded, packLines } from './flow.ts';
+import { allocateLines, FLOW_GAP, lineHeight, lineHeights, packLines } from './flow.ts';
 import type { MapActor, RelationsMapModel } from './model.ts';
+import { namedText } from './nameLabel.ts';
 import type { Category } from './prepare.ts';
-import { actorLookup, displayName, distinctEdges } from './prepare.ts';
+import { actorLookup, distinctEdges } from './prepare.ts';
 import type { Shape } from './scene.ts';
 import { CANVAS, CENTER_X, COLOURS, RIGHT_EDGE, TYPE } from './style.ts';
 import { cleanText, fitSummary, fitText, textWidth } from './text.ts';
@@ -14,8 +18,11 @@ type BetweenModel = Extract<RelationsMapModel, { kind: 'between' }>;
 
 const HEADING_HEIGHT = 36;
 const SECTION_GAP = 12;
+/** A pill whose name takes one line; a wrapped name makes it taller. */
 const LINE_HEIGHT = 44;
 const LINE_GAP = 8;
+/** Room kept under the sections for the line that counts the groups left out. */
+const NOTE_HEIGHT = LINE_HEIGHT + LINE_GAP;
 
 type PillLook = Omit<PillSpec, 'x' | 'cy' | 'text' | 'size' | 'height'>;
 
@@ -23,58 +30,47 @@ type PillLook = Omit<PillSpec, 'x' | 'cy' | 'text' | 'size' | 'height'>;
 function pillItem(text: string, look: PillLook): FlowItem {
   return {
     width: pillWidth(text, TYPE.name, look.bold),
+    height: LINE_HEIGHT,
     draw: (x, cy) => pill({ x, cy, text, size: TYPE.name, height: LINE_HEIGHT, ...look }),
   };
 }
 
+/** An actor's pill no wider than `maxWidth`, as the hub maps draw it. */
 function actorItem(actor: MapActor, colour: string, maxWidth: number): FlowItem {
-  return pillItem(fitText(displayName(actor), maxWidth - pillWidth('', TYPE.name), TYPE.name), {
-    border: colour,
-    fill: actor.hasProfile ? COLOURS.pill : COLOURS.noProfileFill,
-    textFill: actor.hasProfile ? COLOURS.text : COLOURS.noProfileText,
-    title: actor.name,
-  });
+  const label = actorPillLabel(actor, maxWidth);
+  const height = actorPillHeight(label, LINE_HEIGHT);
+  return {
+    width: actorPillWidth(actor, label),
+    height,
+    draw: (x, cy) => actorPill({ actor, label, x, cy, height, colour }),
+  };
 }
 
 const DOT_RADIUS = 8;
 const DOT_SIZE = 20;
 
-/** An actor the two list differently: the name, then a colour dot and category name for each side. */
-function splitItem(actor: MapActor, fromA: Category, fromB: Category, maxWidth: number): FlowItem {
+/**
+ * An actor the two list differently: its pill (no wider than `pillMax`), then a colour dot and category name
+ * for each side, all within `lineMax`.
+ */
+function splitItem(
+  actor: MapActor,
+  fromA: Category,
+  fromB: Category,
+  pillMax: number,
+  lineMax: number,
+): FlowItem {
   const labelA = fitSummary(cleanText(fromA.name) || '?', 160, DOT_SIZE);
   const labelB = fitSummary(cleanText(fromB.name) || '?', 160, DOT_SIZE);
   const tail = (label: string) => 14 + 2 * DOT_RADIUS + 6 + textWidth(label, DOT_SIZE);
   const tails = tail(labelA) + tail(labelB);
-  const name = fitText(displayName(actor), maxWidth - 32 - tails, TYPE.name);
-  const nameWidth = textWidth(name, TYPE.name);
+  const name = actorItem(actor, COLOURS.notListed, Math.min(pillMax, lineMax - tails));
   return {
-    width: 32 + nameWidth + tails,
+    width: name.width + tails,
+    height: name.height,
     draw: (x, cy) => {
-      const shapes: Shape[] = [
-        {
-          kind: 'rect',
-          x,
-          y: cy - LINE_HEIGHT / 2,
-          w: 32 + nameWidth + tails,
-          h: LINE_HEIGHT,
-          r: LINE_HEIGHT / 2,
-          fill: actor.hasProfile ? COLOURS.pill : COLOURS.noProfileFill,
-          stroke: COLOURS.notListed,
-          strokeWidth: 2.5,
-        },
-        {
-          // Centred on its measured box, measured by the same shaper that draws it.
-          kind: 'text',
-          x: x + 16 + nameWidth / 2,
-          y: cy + TYPE.name * 0.36,
-          size: TYPE.name,
-          anchor: 'middle',
-          fill: actor.hasProfile ? COLOURS.text : COLOURS.noProfileText,
-          runs: [{ text: name }],
-          title: actor.name,
-        },
-      ];
-      let cursor = x + 16 + nameWidth;
+      const shapes = name.draw(x, cy);
+      let cursor = x + name.width;
       for (const [category, label] of [
         [fromA, labelA],
         [fromB, labelB],
@@ -103,10 +99,30 @@ interface SharedGroup {
   items: FlowItem[];
 }
 
+interface Section {
+  heading: string;
+  groups: SharedGroup[];
+}
+
 export interface Shared {
-  same: SharedGroup[];
-  differ: SharedGroup[];
+  sections: Section[];
+  /** Width of the category chips left of the same-category groups. */
+  chipColumn: number;
   actors: MapActor[];
+}
+
+/** Where a group's pills start: right of its category chip, or at the margin. */
+function lineStart(shared: Shared, group: SharedGroup): number {
+  return group.category ? CANVAS.margin + shared.chipColumn + 16 : CANVAS.margin;
+}
+
+function lineWidth(shared: Shared, group: SharedGroup): number {
+  return RIGHT_EDGE - lineStart(shared, group);
+}
+
+/** No pill is wider than half a line, so a long name wraps (as in the hub maps) rather than fill a line alone. */
+function pillLimit(width: number): number {
+  return (width - FLOW_GAP) / 2;
 }
 
 export function sharedGroups(model: BetweenModel, categories: Category[]): Shared {
@@ -128,29 +144,50 @@ export function sharedGroups(model: BetweenModel, categories: Category[]): Share
   const order = [...new Set(edges.filter((e) => e.from === model.a.code).map((e) => e.to))];
   const shared = order.filter((code) => fromA.has(code) && fromB.has(code));
 
+  const sameIn = (category: Category) =>
+    shared.filter((code) => fromA.get(code)?.includes(category) && fromB.get(code)?.includes(category));
   const chipColumn = Math.min(
     300,
-    Math.max(0, ...categories.map((c) => chipWidth(cleanText(c.name, true) || '?'))),
+    Math.max(
+      0,
+      ...categories.filter((c) => sameIn(c).length > 0).map((c) => chipWidth(cleanText(c.name, true) || '?')),
+    ),
   );
   const sameWidth = RIGHT_EDGE - (CANVAS.margin + chipColumn + 16);
   const same = categories
     .map((category) => ({
       category,
-      items: shared
-        .filter((code) => fromA.get(code)?.includes(category) && fromB.get(code)?.includes(category))
-        .map((code) => actorItem(lookup(code), category.colour, sameWidth)),
+      items: sameIn(category).map((code) => actorItem(lookup(code), category.colour, pillLimit(sameWidth))),
     }))
     .filter((g) => g.items.length > 0);
 
-  const differItems = shared.flatMap((code) => {
+  const differWidth = RIGHT_EDGE - CANVAS.margin;
+  const differ = shared.flatMap((code) => {
     const a = fromA.get(code) ?? [];
     const b = fromB.get(code) ?? [];
     const [ca] = a;
     const [cb] = b;
     if (!ca || !cb || a.some((c) => b.includes(c))) return [];
-    return [splitItem(lookup(code), ca, cb, RIGHT_EDGE - CANVAS.margin)];
+    return [splitItem(lookup(code), ca, cb, pillLimit(differWidth), differWidth)];
   });
-  return { same, differ: differItems.length > 0 ? [{ items: differItems }] : [], actors: shared.map(lookup) };
+  const sections: Section[] = [
+    { heading: 'Both list in the same category', groups: same },
+    {
+      heading: namedText(
+        [model.a, model.b],
+        [([a, b]) => `Both list, differently (${a} / ${b})`],
+        differWidth,
+        TYPE.header,
+        true,
+      ),
+      groups: differ.length > 0 ? [{ items: differ }] : [],
+    },
+  ];
+  return {
+    sections: sections.filter((s) => s.groups.length > 0),
+    chipColumn,
+    actors: shared.map(lookup),
+  };
 }
 
 function moreItem(count: number): FlowItem {
@@ -163,15 +200,28 @@ function moreItem(count: number): FlowItem {
   });
 }
 
+/** Pixels taken by headings and the gaps between sections, which are not shared out. */
+function fixedHeight(count: number): number {
+  return count * HEADING_HEIGHT + Math.max(count - 1, 0) * SECTION_GAP;
+}
+
+function groupLineHeights(shared: Shared, sections: Section[]): number[][] {
+  return sections.flatMap((s) => s.groups).map((g) => lineHeights(g.items, lineWidth(shared, g)));
+}
+
+/** The height the sections take with every actor shown: the picture grows to this where it can. */
+export function sectionsHeight(shared: Shared): number {
+  const { sections } = shared;
+  if (sections.length === 0) return 2 * LINE_HEIGHT;
+  const lines = groupLineHeights(shared, sections).flat();
+  return fixedHeight(sections.length) + lines.reduce((sum, h) => sum + h + LINE_GAP, 0) - LINE_GAP;
+}
+
 /** Draws the sections between `top` and `bottom`. */
-export function sectionsShapes(
-  model: BetweenModel,
-  { same, differ }: Shared,
-  top: number,
-  bottom: number,
-): Shape[] {
+export function sectionsShapes(model: BetweenModel, shared: Shared, top: number, bottom: number): Shape[] {
   const shapes: Shape[] = [];
-  if (same.length === 0 && differ.length === 0) {
+  const { sections } = shared;
+  if (sections.length === 0) {
     const empty = model.edges.length === 0;
     shapes.push({
       kind: 'text',
@@ -185,29 +235,13 @@ export function sectionsShapes(
     return shapes;
   }
 
-  const a = displayName(model.a);
-  const b = displayName(model.b);
-  const sections = [
-    { heading: 'Both list in the same category', groups: same },
-    { heading: `Both list, differently (${fitSummary(a, 260)} / ${fitSummary(b, 260)})`, groups: differ },
-  ].filter((s) => s.groups.length > 0);
-  const chipColumn = Math.min(
-    300,
-    Math.max(0, ...same.map((g) => chipWidth(cleanText(g.category?.name ?? '', true) || '?'))),
-  );
-  const widthOf = (g: SharedGroup) =>
-    g.category ? RIGHT_EDGE - (CANVAS.margin + chipColumn + 16) : RIGHT_EDGE - CANVAS.margin;
-
-  // Line budget for the sections; a section that would get no line at all gives its heading back.
-  const budget = (count: number) => {
-    const fixed = count * HEADING_HEIGHT + (count - 1) * SECTION_GAP;
-    return Math.floor((bottom - top - fixed + LINE_GAP) / (LINE_HEIGHT + LINE_GAP));
-  };
-  const share = (list: typeof sections) => {
-    const needed = list.flatMap((s) => s.groups).map((g) => linesNeeded(g.items, widthOf(g)));
-    const lines = allocateLines(needed, budget(list.length));
-    // A group left out entirely is reported on a line of its own, so that line is taken from the pills.
-    return lines.includes(0) ? allocateLines(needed, budget(list.length) - 1) : lines;
+  // Height for the lines of the sections; a section that would get no line at all gives its heading back.
+  const capacity = (list: Section[]) => bottom - top - fixedHeight(list.length) + LINE_GAP;
+  const share = (list: Section[]) => {
+    const heights = groupLineHeights(shared, list);
+    const lines = allocateLines(heights, capacity(list), LINE_GAP);
+    // A group left out entirely is reported on a line of its own, so that room is taken from the pills.
+    return lines.includes(0) ? allocateLines(heights, capacity(list) - NOTE_HEIGHT, LINE_GAP) : lines;
   };
   let allocation = share(sections);
   const last = sections.at(-1);
@@ -246,24 +280,26 @@ export function sectionsShapes(
         hiddenActors += group.items.length;
         return;
       }
-      const x0 = group.category ? CANVAS.margin + chipColumn + 16 : CANVAS.margin;
-      const packed = packLines(group.items, widthOf(group), lines, moreItem);
+      const x0 = lineStart(shared, group);
+      const packed = packLines(group.items, lineWidth(shared, group), lines, moreItem);
       if (group.category) {
         const label = fitText(
           cleanText(group.category.name, true) || '?',
-          chipColumn - chipWidth(''),
+          shared.chipColumn - chipWidth(''),
           TYPE.header,
           true,
         );
-        shapes.push(...chip(CANVAS.margin, y + LINE_HEIGHT / 2, label, group.category.colour));
+        const firstLine = lineHeight(packed[0] ?? []);
+        shapes.push(...chip(CANVAS.margin, y + firstLine / 2, label, group.category.colour));
       }
       for (const line of packed) {
+        const height = lineHeight(line);
         let x = x0;
         for (const item of line) {
-          shapes.push(...item.draw(x, y + LINE_HEIGHT / 2));
+          shapes.push(...item.draw(x, y + height / 2));
           x += item.width + FLOW_GAP;
         }
-        y += LINE_HEIGHT + LINE_GAP;
+        y += height + LINE_GAP;
       }
     });
   }

@@ -237,14 +237,14 @@ export function arrowSample(
   return arrow({ x0: x, y0: cy, x1: x + length, y1: cy, colour, polarity, width: 3.5 });
 }
 
-/** The dark block for the actor a map is about: name on up to two lines, code underneath. */
+/** The dark block for the actor a map is about: name on up to three lines, code underneath; `whole`: none cut. */
 export function actorNode(
   actor: MapActor,
   cx: number,
   cy: number,
   width: number,
   minHeight: number,
-): { shapes: Shape[]; height: number } {
+): { shapes: Shape[]; height: number; whole: boolean } {
   const label = nameLabel(actor, width - 32, NODE_SIZES, true);
   const { lines, size } = label;
   const lineHeight = size * 1.2;
@@ -290,5 +290,5 @@ export function actorNode(
     fill: COLOURS.nodeCode,
     runs: [{ text: code }],
   });
-  return { shapes, height };
+  return { shapes, height, whole: label.whole };
 }

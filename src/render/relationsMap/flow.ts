@@ -1,9 +1,13 @@
-// Packs pills into lines like words in a paragraph, and shares a limited number of lines between
-// groups so that a crowded section ends each group with "+N more" instead of overflowing.
+// Packs pills into lines like words in a paragraph, and shares a limited height between groups so that a
+// crowded section ends each group with "+N more" instead of overflowing. A line is as tall as its tallest pill
+// (a name wrapped over two lines makes a taller pill).
 import type { Shape } from './scene.ts';
 
 export interface FlowItem {
   width: number;
+  /** Where lines grow to their tallest item (the between map's pills); rows of one fixed height leave it out. */
+  height?: number;
+  /** `cy`: the vertical centre of the line. */
   draw(x: number, cy: number): Shape[];
 }
 
@@ -27,8 +31,13 @@ export function wrapLines(items: FlowItem[], width: number, gap = FLOW_GAP): Flo
   return lines;
 }
 
-export function linesNeeded(items: FlowItem[], width: number): number {
-  return wrapLines(items, width).length;
+export function lineHeight(line: readonly FlowItem[]): number {
+  return Math.max(0, ...line.map((item) => item.height ?? 0));
+}
+
+/** The height of each line the items take at this width, all of them shown. */
+export function lineHeights(items: FlowItem[], width: number): number[] {
+  return wrapLines(items, width).map(lineHeight);
 }
 
 /** At most maxLines lines; when items are left over, the last line ends with more(count of the rest). */
@@ -53,21 +62,29 @@ export function packLines(
   return kept;
 }
 
-/** Lines per group: everything when it fits, else round-robin so each group gets a fair share. */
-export function allocateLines(needed: number[], capacity: number): number[] {
-  if (needed.reduce((a, b) => a + b, 0) <= capacity) return needed;
-  const given = needed.map(() => 0);
+/**
+ * Lines per group within `capacity` pixels, each line costing its height plus `gap`: everything when it fits,
+ * else round-robin so each group gets a fair share.
+ */
+export function allocateLines(heights: readonly number[][], capacity: number, gap: number): number[] {
+  const cost = (group: readonly number[], lines: number) =>
+    group.slice(0, lines).reduce((sum, h) => sum + h + gap, 0);
+  const total = heights.reduce((sum, group) => sum + cost(group, group.length), 0);
+  if (total <= capacity) return heights.map((group) => group.length);
+  const given = heights.map(() => 0);
+  const full = heights.map(() => false);
   let left = Math.max(capacity, 0);
-  while (left > 0) {
-    let progressed = false;
-    for (let i = 0; i < needed.length && left > 0; i++) {
-      if ((given[i] ?? 0) < (needed[i] ?? 0)) {
-        given[i] = (given[i] ?? 0) + 1;
-        left--;
-        progressed = true;
+  while (full.includes(false)) {
+    heights.forEach((group, i) => {
+      if (full[i]) return;
+      const next = group[given[i] ?? 0];
+      if (next === undefined || next + gap > left) {
+        full[i] = true;
+        return;
       }
-    }
-    if (!progressed) break;
+      given[i] = (given[i] ?? 0) + 1;
+      left -= next + gap;
+    });
   }
   return given;
 }

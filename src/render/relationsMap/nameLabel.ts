@@ -82,3 +82,48 @@ export function oneLineName(actor: MapActor, maxWidth: number, size: number, bol
   if (short !== '' && textWidth(short, size, bold) <= maxWidth) return short;
   return fitText(full, maxWidth, size, bold);
 }
+
+/** The ways running text can name an actor, longest first: its full name, its short name, its code. */
+function nameForms(actor: MapActor, bold: boolean): string[] {
+  const forms = [
+    displayName(actor, bold),
+    actor.short ? cleanText(actor.short, bold) : '',
+    cleanText(actor.code, bold),
+  ];
+  return [...new Set(forms.filter((form) => form !== ''))];
+}
+
+/** Every choice of one form per actor, those that keep the most of the names first. */
+function formChoices(counts: readonly number[]): number[][] {
+  let choices: number[][] = [[]];
+  for (const count of counts)
+    choices = choices.flatMap((c) => Array.from({ length: count }, (_, i) => [...c, i]));
+  const sum = (c: number[]) => c.reduce((a, b) => a + b, 0);
+  return choices.sort((x, y) => sum(x) - sum(y) || Math.max(...x) - Math.max(...y));
+}
+
+/**
+ * A sentence about actors that fits one line of `maxWidth`: each actor named as fully as the room allows (full
+ * name, short name, code), trying each of `sentences` (the preferred wording first) with every choice of names.
+ * Only when not even the codes fit the last wording is the text cut.
+ */
+export function namedText(
+  actors: readonly MapActor[],
+  sentences: readonly ((names: string[]) => string)[],
+  maxWidth: number,
+  size: number,
+  bold = false,
+): string {
+  const forms = actors.map((actor) => nameForms(actor, bold));
+  const choices = formChoices(forms.map((f) => f.length));
+  const named = (choice: number[]) => choice.map((form, i) => forms[i]?.[form] ?? '?');
+  for (const sentence of sentences) {
+    for (const choice of choices) {
+      const text = sentence(named(choice));
+      if (textWidth(text, size, bold) <= maxWidth) return text;
+    }
+  }
+  const last = sentences.at(-1);
+  const shortest = choices.at(-1) ?? [];
+  return last ? fitText(last(named(shortest)), maxWidth, size, bold) : '';
+}

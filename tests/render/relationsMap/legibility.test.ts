@@ -23,6 +23,13 @@ function texts(model: RelationsMapModel) {
   };
 }
 
+/** The actors a map is about, whose names it must show whole too. */
+function named(model: RelationsMapModel) {
+  if (model.kind === 'between') return [model.a, model.b, ...model.actors];
+  if (model.kind === 'network') return model.actors;
+  return [model.center, ...model.actors];
+}
+
 function expectWhole(model: RelationsMapModel) {
   const { scene, lines } = texts(model);
   for (const line of lines) {
@@ -35,7 +42,7 @@ function expectWhole(model: RelationsMapModel) {
     expect(line.y).toBeLessThanOrEqual(scene.height);
   }
   const all = lines.map((l) => l.text).join(' ');
-  for (const actor of model.actors) {
+  for (const actor of named(model)) {
     const shown = [actor.name, actor.short].filter((n): n is string => Boolean(n));
     expect(
       shown.some((n) => all.includes(n)),
@@ -55,6 +62,22 @@ function queries(engine: Engine): RelationsQuery[] {
   });
 }
 
+/** Every profiled actor with every actor it lists or that lists it: the pairs a user can ask about. */
+function betweenQueries(engine: Engine): RelationsQuery[] {
+  return engine.corpus.profiles.flatMap((profile): RelationsQuery[] => {
+    const a = engine.corpus.actorOfProfile.get(profile.id);
+    if (!a) return [];
+    const related = new Set([
+      ...engine.graph.of(a).categories.flatMap((c) => c.actors.map((x) => x.code)),
+      ...engine.graph.toward(a).edges.map((e) => e.from.code),
+    ]);
+    return [...related].flatMap((code): RelationsQuery[] => {
+      const b = engine.corpus.actorByCode.get(code);
+      return b && b !== a ? [{ kind: 'between', result: engine.graph.between(a, b) }] : [];
+    });
+  });
+}
+
 describe('relations map legibility', () => {
   let seed: Engine;
   let longNames: Engine;
@@ -65,6 +88,12 @@ describe('relations map legibility', () => {
 
   it("cuts no label of the seed's maps", () => {
     for (const query of queries(seed)) expectWhole(relationsMapModel(seed, query));
+  });
+
+  it("cuts no label of the seed's between maps", () => {
+    const all = betweenQueries(seed);
+    expect(all.length).toBeGreaterThan(10);
+    for (const query of all) expectWhole(relationsMapModel(seed, query));
   });
 
   it('cuts no label of the long-name fixture, wrapping or using the short name instead', () => {
@@ -79,5 +108,29 @@ describe('relations map legibility', () => {
     expect(text[0]).toMatch(/^Lorvath — /);
     expect(text).toContain('Amber Coast');
     expect(text).toContain('Sel Highlands');
+  });
+
+  it("cuts no label of the long-name fixture's between maps: pills, nodes, captions and banner", () => {
+    const all = betweenQueries(longNames);
+    expect(all.length).toBeGreaterThan(40);
+    for (const query of all) expectWhole(relationsMapModel(longNames, query));
+  });
+
+  it('wraps or shortens long names in the pills of actors both list, as the hub maps do', () => {
+    const code = (c: string) => longNames.corpus.actorByCode.get(c)!;
+    const moravel = relationsMapModel(longNames, {
+      kind: 'between',
+      result: longNames.graph.between(code('MRV'), code('YSK')),
+    });
+    // The full name does not fit half a line, so the directory's short name stands in, as on the 'of' map.
+    expect(texts(moravel).lines.map((l) => l.text)).toContain('Amber Coast');
+    const withRaf = relationsMapModel(longNames, {
+      kind: 'between',
+      result: longNames.graph.between(code('LRV'), code('RAF')),
+    });
+    const lines = texts(withRaf).lines.map((l) => l.text);
+    // RAF has no short name: its node widens and wraps the whole name; running text falls back to its code.
+    expect(lines.join(' ')).toContain('Revolutionary Armed Forces of the Southern Sel Highlands');
+    expect(lines).toContain('Lorvath lists RAF as');
   });
 });

@@ -8,6 +8,7 @@ import type {
 } from '../../../src/render/relationsMap/index.ts';
 import { relationsMapScene, renderRelationsMapPng } from '../../../src/render/relationsMap/index.ts';
 import type { Shape } from '../../../src/render/relationsMap/scene.ts';
+import { CANVAS } from '../../../src/render/relationsMap/style.ts';
 import { fitText, textWidth } from '../../../src/render/relationsMap/text.ts';
 
 // Fictional actors only.
@@ -321,13 +322,25 @@ describe('relations map: between', () => {
     expect(pngInfo(rendered.png)).toEqual({ width: rendered.width, height: rendered.height });
   });
 
-  it('reports the groups it has no room for instead of overflowing', () => {
-    const many: MapCategory[] = Array.from({ length: 9 }, (_, i) => ({
+  it('grows taller to show every actor both list rather than hide some', () => {
+    const model = betweenModel('Allies', 'Allies', 40);
+    const scene = relationsMapScene(model);
+    expect(scene.height).toBeGreaterThan(CANVAS.height);
+    expect(scene.height).toBeLessThan(CANVAS.maxHeight);
+    const text = labels(model);
+    expect(text.some((t) => /more/.test(t))).toBe(false);
+    // Joined with spaces, so a name wrapped over two lines reads as one.
+    for (const actor of model.actors) expect(text.join(' ')).toContain(actor.name);
+    expectNoOverlapInside(model);
+  });
+
+  it('reports the groups it has no room for, at its tallest, instead of overflowing', () => {
+    const many: MapCategory[] = Array.from({ length: 30 }, (_, i) => ({
       name: `Circle ${i + 1}`,
-      colour: `#${(0x204060 + i * 0x101010).toString(16)}`,
+      colour: `#${(0x204060 + i * 0x040404).toString(16)}`,
       polarity: 'friendly',
     }));
-    const others = actors(40);
+    const others = actors(120);
     const model: RelationsMapModel = {
       kind: 'between',
       a: VAL,
@@ -335,11 +348,12 @@ describe('relations map: between', () => {
       actors: others,
       categories: many,
       edges: others.flatMap((x, i) => [
-        { from: VAL.code, to: x.code, category: many[i % 9]?.name ?? '' },
-        { from: KSH.code, to: x.code, category: many[i % 9]?.name ?? '' },
+        { from: VAL.code, to: x.code, category: many[i % 30]?.name ?? '' },
+        { from: KSH.code, to: x.code, category: many[i % 30]?.name ?? '' },
       ]),
     };
     const scene = relationsMapScene(model);
+    expect(scene.height).toBe(CANVAS.maxHeight);
     const note = scene.shapes.find(
       (s) => s.kind === 'text' && /^\+\d+ more in \d+ more groups?$/.test(s.runs[0]?.text ?? ''),
     );
