@@ -35,11 +35,12 @@ export function andSearch<D>(
   // Intersect, rarest word first.
   const cost = derived.map((d) => d.reduce((n, t) => n + index.postingCount(t.id), 0));
   const order = words.map((_, i) => i).sort((a, b) => cost[a]! - cost[b]!);
-  const stamp = new Uint32Array(index.capacity);
+  const { stamp, position, base } = scratchFor(index, words.length);
   let candidates: number[] = [];
   for (const [round, wi] of order.entries()) {
     const terms = derived[wi]!;
-    const mark = round + 1;
+    // A candidate still in after round r bears base + r + 1; marks of earlier searches are all below base.
+    const mark = base + round + 1;
     if (round === 0) {
       for (const t of terms) {
         const list = index.postingsOf(t.id);
@@ -58,7 +59,7 @@ export function andSearch<D>(
         const n = index.postingCount(t.id);
         for (let i = 0; i < n; i++) {
           const d = Math.floor(list[i * 2]! / F);
-          if (stamp[d] === round) stamp[d] = mark;
+          if (stamp[d] === mark - 1) stamp[d] = mark;
         }
       }
       candidates = candidates.filter((d) => stamp[d] === mark);
@@ -85,7 +86,6 @@ export function andSearch<D>(
   }
   const count = kept.length;
   if (count === 0) return { total: 0, hits: [] };
-  const position = new Int32Array(index.capacity);
   for (const [p, d] of kept.entries()) position[d] = p + 1;
 
   const n = index.documentCount;
@@ -131,7 +131,35 @@ export function andSearch<D>(
       for (const t of list) if (holds(index, t.id, kept[p]!) && !terms.includes(t.term)) terms.push(t.term);
     return { doc: index.document(kept[p]!)!, score: scores[p]!, terms };
   });
+  for (const d of kept) position[d] = 0;
   return { total: count, hits };
+}
+
+interface Scratch {
+  /** Per short id: the last mark it bore (see `base`). */
+  stamp: Uint32Array;
+  /** Per short id: its place among the scored candidates, plus one; all 0 between searches. */
+  position: Int32Array;
+  /** Marks below this are from earlier searches. */
+  base: number;
+}
+
+/**
+ * Arrays by short id, kept per index between searches: allocating and zeroing two of them for each search cost
+ * more than a search for rare words itself. Searches are synchronous, so one set serves them all.
+ */
+const scratches = new WeakMap<object, Scratch>();
+
+function scratchFor<D>(index: TermIndex<D>, words: number): Scratch {
+  let scratch = scratches.get(index);
+  if (!scratch || scratch.stamp.length < index.capacity || scratch.base > 0xf0000000) {
+    const size = Math.max(index.capacity, Math.ceil((scratch?.stamp.length ?? 0) * 1.25));
+    scratch = { stamp: new Uint32Array(size), position: new Int32Array(size), base: 0 };
+    scratches.set(index, scratch);
+  }
+  const current = { ...scratch };
+  scratch.base += words + 1;
+  return current;
 }
 
 /** Whether any field of document `short` holds term `t`. */
