@@ -15,7 +15,8 @@ import { measure, type Summary, settledHeap, timeOnce } from './stats.ts';
 export interface Operation {
   /** Row label, e.g. `autocomplete "taj"`. */
   label: string;
-  kind: 'autocomplete' | 'resolve' | 'search' | 'render';
+  /** `index`: the section index's own search, without the re-rank that /search adds. */
+  kind: 'autocomplete' | 'resolve' | 'search' | 'index' | 'render';
   /** The query, for subjects that answer the same question (Fuse.js). */
   query?: string;
   dossier: Summary;
@@ -76,6 +77,14 @@ export async function benchEngine(
       dossier: measure(() => searchSections(engine, query), it.search),
     });
   }
+
+  // The same rare words, the section index alone: what one MiniSearch (the baseline) does.
+  operations.push({
+    label: `index search rare "${probes.rareQuery}"`,
+    kind: 'index',
+    query: probes.rareQuery,
+    dossier: measure(() => engine.sections.search(probes.rareQuery), it.search),
+  });
 
   // Different profiles in turn, so the figure is not one page's cached shape.
   const profiles = corpus.profiles.slice(0, 200);

@@ -58,6 +58,20 @@ export function engineGoals(figures: { engine: EngineFigures; fuse: FuseFigures 
       }),
     );
   }
+  for (const op of ops.filter((o) => o.kind === 'index')) {
+    const before = op.query ? baseline?.search.get(op.query) : undefined;
+    out.push(
+      recordGoal({
+        goal: `rare words, section index alone, p99 ${at}`,
+        target: '≤ baseline',
+        measured: `${ms(op.dossier.p99)} ms (p50 ${ms(op.dossier.p50)})`,
+        pass: before ? op.dossier.p99 <= before.p99 : null,
+        baseline: before
+          ? `${ms(before.p99)} ms (one MiniSearch, its AND search; p50 ${ms(before.p50)})`
+          : undefined,
+      }),
+    );
+  }
   out.push(
     recordGoal({
       goal: `index build (buildEngine) ${at}`,

@@ -24,6 +24,9 @@ export function printEngine(title: string, engine: EngineFigures, fuse: FuseFigu
     ['index', 'build ms', 'heap'],
     [
       ['Dossier (buildEngine)', engine.buildMs, mb(engine.heapBytes)],
+      ...(engine.baseline
+        ? [['one MiniSearch (section index alone)', engine.baseline.buildMs, mb(engine.baseline.heapBytes)]]
+        : []),
       ...(fuse ? [['Fuse.js (actors + sections)', fuse.buildMs, mb(fuse.heapBytes)]] : []),
     ],
   );
