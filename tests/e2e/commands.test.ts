@@ -52,7 +52,8 @@ beforeAll(async () => {
       },
     ],
   }).start();
-  bot = await startBot(sim);
+  // Warmed up as `npm start` is by default: the first answer (/profile below) comes at once, undeferred.
+  bot = await startBot(sim, { env: { WARM_UP: 'true' } });
   const guild = sim.guilds[0]!;
   guildId = guild.id;
   at = (channel) => ({ guildId, channelId: channelId(guild, channel) });

@@ -102,7 +102,13 @@ it('passes SIGHUP on to every shard, and /healthz reports every shard', async ()
 it('every shard records, one change set is recorded, only shard 0 posts it; /changes answers on either shard', async () => {
   const feed = () => sim.messagesIn(sim.guilds[0]!.channels[1]!.id);
   await sim.waitFor(() => feed().length > 0, 10_000, 'the baseline posted');
-  await new Promise((r) => setTimeout(r, 1000));
+  // Nothing is left to post: no shard can still send a second message.
+  await expect
+    .poll(async () => {
+      const shards = (await getHealth(manager)).body.shards as { history?: { outboxPending: number } }[];
+      return shards.map((s) => s.history?.outboxPending);
+    })
+    .toEqual([0, 0]);
   expect(feed().map((m) => m.content)).toEqual(['baseline recorded: 3 profiles']);
   // One request: a second process posting too would show as a second request (answered by the nonce).
   const channel = sim.guilds[0]!.channels[1]!.id;
