@@ -4,9 +4,16 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log/logger.ts';
-import { describeKind, diagnosticKinds, EXAMPLES_PER_KIND } from '../../src/profiles/diagnosticKinds.ts';
+import {
+  describeKind,
+  diagnosticKinds,
+  EXAMPLES_PER_KIND,
+  kindOf,
+} from '../../src/profiles/diagnosticKinds.ts';
+import { formatDiagnostic } from '../../src/profiles/formatDiagnostic.ts';
 import type { Diagnostic } from '../../src/profiles/schema.ts';
 import { EngineHolder } from '../../src/runtime/engineHolder.ts';
 import { copyFixtureData, profileText } from '../e2e/opsSupport.ts';
@@ -21,6 +28,51 @@ const missing = (file: string, line: number, code: string) =>
   warning(file, line, `code ${code} is not in the actor directory: shown as the raw code`);
 
 describe('diagnosticKinds', () => {
+  it('names the first few of each kind by file name and line, as sorting them all would', () => {
+    const diagnostic = fc.record({
+      file: fc.constantFrom('profiles/a.txt', 'profiles/b.txt', 'profiles/c-d.txt', 'actors.yaml'),
+      line: fc.integer({ min: 1, max: 20 }),
+      code: fc.constantFrom('KDR', 'VAL', 'OSL'),
+      kind: fc.constantFrom(0, 1, 2),
+    });
+    fc.assert(
+      fc.property(fc.array(diagnostic, { maxLength: 40 }), (list) => {
+        const diagnostics = list.map(({ file, line, code, kind }) =>
+          kind === 0
+            ? missing(file, line, code)
+            : kind === 1
+              ? warning(file, line, `category "${code}" is not in the directory`)
+              : ({ severity: 'error', file, line, message: `${code} names profile: x` } as Diagnostic),
+        );
+        const sorted = [...diagnostics].sort((a, b) =>
+          a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line,
+        );
+        const expected = new Map<string, Diagnostic[]>();
+        for (const d of sorted) expected.set(kindOf(d), [...(expected.get(kindOf(d)) ?? []), d]);
+        const kinds = diagnosticKinds(diagnostics);
+        expect(kinds.map((k) => k.count).reduce((a, b) => a + b, 0)).toBe(diagnostics.length);
+        for (const k of kinds) {
+          const all = [...expected.values()].find((ds) => formatDiagnostic(ds[0]!) === k.example)!;
+          expect(k.count).toBe(all.length);
+          expect(k.at).toEqual(all.slice(0, EXAMPLES_PER_KIND).map((d) => `${d.file}:${d.line}`));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('groups problems that differ only in the profile ids they name', () => {
+    const unjoined = (id: string) =>
+      warning(
+        `profiles/${id}.txt`,
+        1,
+        `"${id}" has no entry in the actor directory (add one with profile: ${id}); it is found by name only`,
+      );
+    const kinds = diagnosticKinds([unjoined('kesh'), unjoined('oruna-vale'), unjoined('brennick')]);
+    expect(kinds).toHaveLength(1);
+    expect(kinds[0]!.count).toBe(3);
+  });
+
   it('groups problems that differ only in codes, quoted text and numbers, most frequent first', () => {
     const kinds = diagnosticKinds([
       missing('profiles/b.txt', 9, 'KDR'),
