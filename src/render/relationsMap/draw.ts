@@ -1,7 +1,7 @@
 // Drawing pieces shared by the layouts: title line, actor pills, category chips and arrows.
 import { flagSvg } from './flags.ts';
 import type { MapActor, MapCategory } from './model.ts';
-import { nameLabel, oneLineName } from './nameLabel.ts';
+import { namedText, nameLabel } from './nameLabel.ts';
 import { num } from './numbers.ts';
 import type { Shape } from './scene.ts';
 import { CANVAS, COLOURS, polarityStroke, TYPE, textOn } from './style.ts';
@@ -9,20 +9,22 @@ import { cleanText, fitText, textWidth } from './text.ts';
 
 /** The node's name: two lines at the first size, three at a smaller one before anything is cut. */
 const NODE_SIZES = [TYPE.node, 26, 22] as const;
+/** The node has room to grow downwards, so the longest names take a fourth line rather than be cut. */
+const NODE_MAX_LINES = 4;
 const ARROW_LENGTH = 15;
 const ARROW_HALF_WIDTH = 7.5;
 const LINE_WIDTH = 3;
 
-/** Title on the left, optional summary on the right when both fit; the name part shrinks first. */
-/** `name`: an actor, whose short name stands in when the full one does not fit, or text already fitted. */
+/**
+ * Title on the left, optional summary on the right when both fit. `name`: an actor, named as fully as the line
+ * allows (full name, short name, code) with the suffix kept, or text already fitted.
+ */
 export function titleLine(name: MapActor | string, suffix: string, summary: string): Shape[] {
   const maxWidth = CANVAS.width - 2 * CANVAS.margin;
-  const suffixWidth = textWidth(suffix, TYPE.title, true);
-  const room = Math.max(maxWidth - suffixWidth, maxWidth / 3);
   const title =
-    (typeof name === 'string'
-      ? fitText(name, room, TYPE.title, true)
-      : oneLineName(name, room, TYPE.title, true)) + suffix;
+    typeof name === 'string'
+      ? fitText(name, maxWidth - textWidth(suffix, TYPE.title, true), TYPE.title, true) + suffix
+      : namedText([name], [([n]) => `${n}${suffix}`, ([n]) => `${n}`], maxWidth, TYPE.title, true);
   const shapes: Shape[] = [
     {
       kind: 'text',
@@ -245,7 +247,7 @@ export function actorNode(
   width: number,
   minHeight: number,
 ): { shapes: Shape[]; height: number; whole: boolean } {
-  const label = nameLabel(actor, width - 32, NODE_SIZES, true);
+  const label = nameLabel(actor, width - 32, NODE_SIZES, true, NODE_MAX_LINES);
   const { lines, size } = label;
   const lineHeight = size * 1.2;
   const code = fitText(cleanText(actor.code), width - 32, TYPE.nodeCode);

@@ -1,6 +1,7 @@
 // How an actor's name fits a given width without being cut: the full name on one line, else the directory's
-// short name, else the full name over two lines (three for the longest), a size smaller if need be. Only a name that fits none of
-// these (a single word wider than the picture allows) ends in an ellipsis.
+// short name, else the full name over two lines (more for the longest), a size smaller if need be. Only a name
+// that fits none of these (a single word wider than the picture allows) ends in an ellipsis. Running text
+// (titles, captions) names an actor by its full name, its short name or its code, whichever the line holds.
 import type { MapActor } from './model.ts';
 import { displayName } from './prepare.ts';
 import { cleanText, fitText, textWidth } from './text.ts';
@@ -51,6 +52,7 @@ export function nameLabel(
   maxWidth: number,
   sizes: readonly number[],
   bold = false,
+  maxLines = 3,
 ): NameLabel {
   const full = displayName(actor, bold);
   const short = actor.short ? cleanText(actor.short, bold) : '';
@@ -58,7 +60,7 @@ export function nameLabel(
   if (textWidth(full, first, bold) <= maxWidth) return { lines: [full], size: first, whole: true };
   if (short !== '' && textWidth(short, first, bold) <= maxWidth)
     return { lines: [short], size: first, whole: true };
-  for (const count of [2, 3]) {
+  for (let count = 2; count <= maxLines; count++) {
     for (const size of sizes) {
       const lines = balancedLines(full, count, maxWidth, size, bold);
       if (lines) return { lines, size, whole: true };
@@ -72,15 +74,6 @@ export function nameLabel(
     size: smallest,
     whole: false,
   };
-}
-
-/** One line: the full name when it fits, else the short name when that fits, else the full name cut. */
-export function oneLineName(actor: MapActor, maxWidth: number, size: number, bold = false): string {
-  const full = displayName(actor, bold);
-  if (textWidth(full, size, bold) <= maxWidth) return full;
-  const short = actor.short ? cleanText(actor.short, bold) : '';
-  if (short !== '' && textWidth(short, size, bold) <= maxWidth) return short;
-  return fitText(full, maxWidth, size, bold);
 }
 
 /** The ways running text can name an actor, longest first: its full name, its short name, its code. */

@@ -116,6 +116,14 @@ describe('relations map legibility', () => {
     for (const query of all) expectWhole(relationsMapModel(longNames, query));
   });
 
+  it('cuts no label of the map of how others list any actor, profiled or not', () => {
+    for (const engine of [seed, longNames]) {
+      for (const actor of engine.corpus.actors) {
+        expectWhole(relationsMapModel(engine, { kind: 'toward', result: engine.graph.toward(actor) }));
+      }
+    }
+  });
+
   it('wraps or shortens long names in the pills of actors both list, as the hub maps do', () => {
     const code = (c: string) => longNames.corpus.actorByCode.get(c)!;
     const moravel = relationsMapModel(longNames, {
