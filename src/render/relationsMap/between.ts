@@ -19,8 +19,12 @@ type BetweenModel = Extract<RelationsMapModel, { kind: 'between' }>;
 const NODE_WIDTHS = [310, 340, 370, 400] as const;
 const NODE_CY = 172;
 const ARROW_OFFSET = 28;
+/** Where the banner sits under nodes of the usual height; taller nodes push it, and all below, down. */
 const BANNER_CY = 280;
-const SECTIONS_TOP = 314;
+const BANNER_HALF_HEIGHT = 22;
+const BANNER_GAP = 12;
+/** From the banner's middle to the top of the sections under it. */
+const SECTIONS_BELOW_BANNER = 34;
 
 /** Categories of the edges from one actor to another, in display order. */
 function relation(
@@ -125,7 +129,7 @@ function verdict(
 /** The banner's text runs this wide at most, inside its rounded ends. */
 const BANNER_TEXT_WIDTH = RIGHT_EDGE - CANVAS.margin - 48;
 
-function banner(text: string, warn: boolean): Shape[] {
+function banner(text: string, warn: boolean, cy: number): Shape[] {
   const size = TYPE.legend;
   const fitted = fitText(text, BANNER_TEXT_WIDTH, size, true);
   const width = textWidth(fitted, size, true) + 48;
@@ -133,16 +137,16 @@ function banner(text: string, warn: boolean): Shape[] {
     {
       kind: 'rect',
       x: CENTER_X - width / 2,
-      y: BANNER_CY - 22,
+      y: cy - BANNER_HALF_HEIGHT,
       w: width,
-      h: 44,
-      r: 22,
+      h: 2 * BANNER_HALF_HEIGHT,
+      r: BANNER_HALF_HEIGHT,
       fill: warn ? COLOURS.warnFill : COLOURS.calmFill,
     },
     {
       kind: 'text',
       x: CENTER_X,
-      y: BANNER_CY + size * 0.36,
+      y: cy + size * 0.36,
       size,
       anchor: 'middle',
       bold: true,
@@ -168,17 +172,20 @@ export function betweenScene(model: BetweenModel): Scene {
     true,
   );
   const shapes: Shape[] = [...titleLine(pairTitle, '', '')];
-  const shared = sharedGroups(model, categories);
-  const legendOptions = { categories, noProfileShown: shared.actors.some((x) => !x.hasProfile) };
-  // Taller rather than cut: the least height that holds every actor both list.
-  const needed = sectionsHeight(shared);
-  const height = canvasHeight((h) => SECTIONS_TOP + needed <= legend(legendOptions, h).top - 12);
-  const key = legend(legendOptions, height);
-
   const nodeWidth =
     NODE_WIDTHS.find((width) => pair.every((actor) => actorNode(actor, 0, 0, width, 0).whole)) ??
     NODE_WIDTHS[0];
   const nodeHeight = Math.max(...pair.map((actor) => actorNode(actor, 0, 0, nodeWidth, 0).height), 120);
+  const bannerCy = Math.max(BANNER_CY, NODE_CY + nodeHeight / 2 + BANNER_GAP + BANNER_HALF_HEIGHT);
+  const sectionsTop = bannerCy + SECTIONS_BELOW_BANNER;
+
+  const shared = sharedGroups(model, categories);
+  const legendOptions = { categories, noProfileShown: shared.actors.some((x) => !x.hasProfile) };
+  // Taller rather than cut: the least height that holds every actor both list.
+  const needed = sectionsHeight(shared);
+  const height = canvasHeight((h) => sectionsTop + needed <= legend(legendOptions, h).top - 12);
+  const key = legend(legendOptions, height);
+
   shapes.push(
     ...direction(model.a, model.b, ab, NODE_CY - ARROW_OFFSET, false, NODE_CY - ARROW_OFFSET - 27, nodeWidth),
     ...direction(model.b, model.a, ba, NODE_CY + ARROW_OFFSET, true, NODE_CY + ARROW_OFFSET + 41, nodeWidth),
@@ -186,8 +193,8 @@ export function betweenScene(model: BetweenModel): Scene {
     ...actorNode(model.b, RIGHT_EDGE - nodeWidth / 2, NODE_CY, nodeWidth, nodeHeight).shapes,
   );
   const { sentence, warn } = verdict(ab, ba, { a: model.a.hasProfile, b: model.b.hasProfile });
-  shapes.push(...banner(namedText(pair, [sentence], BANNER_TEXT_WIDTH, TYPE.legend, true), warn));
-  shapes.push(...sectionsShapes(model, shared, SECTIONS_TOP, key.top - 12));
+  shapes.push(...banner(namedText(pair, [sentence], BANNER_TEXT_WIDTH, TYPE.legend, true), warn, bannerCy));
+  shapes.push(...sectionsShapes(model, shared, sectionsTop, key.top - 12));
   shapes.push(...key.shapes);
   return { width: CANVAS.width, height, background: COLOURS.background, shapes };
 }

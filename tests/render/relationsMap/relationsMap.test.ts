@@ -322,6 +322,26 @@ describe('relations map: between', () => {
     expect(pngInfo(rendered.png)).toEqual({ width: rendered.width, height: rendered.height });
   });
 
+  it('keeps very long names whole in taller nodes, with the banner and sections moved down below them', () => {
+    const long = (place: string) =>
+      `The Most Serene and Exceedingly Long-Named Confederation of ${place} and its Marches`;
+    const model = betweenModel('Allies', 'Rivals', 6);
+    if (model.kind !== 'between') throw new Error('expected a between model');
+    const wide = {
+      ...model,
+      a: { ...model.a, name: long('Upper Valdoria') },
+      b: { ...model.b, name: long('Lower Kesh') },
+    };
+    const text = labels(wide);
+    expect(text.filter((t) => t.includes('…'))).toEqual([]);
+    expect(text.join(' ')).toContain(wide.a.name);
+    expect(text.join(' ')).toContain(wide.b.name);
+    // Four lines in the node: taller than the banner's usual place allows for.
+    const [node] = relationsMapScene(wide).shapes.filter((s) => s.kind === 'rect' && s.r === 18);
+    expect(node && node.kind === 'rect' && node.y + node.h).toBeGreaterThan(258);
+    expectNoOverlapInside(wide);
+  });
+
   it('grows taller to show every actor both list rather than hide some', () => {
     const model = betweenModel('Allies', 'Allies', 40);
     const scene = relationsMapScene(model);
