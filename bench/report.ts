@@ -266,8 +266,8 @@ export function printOutside(f: OutsideFigures): void {
   console.log(
     `- edit: ${
       e.reloaded
-        ? `'data reloaded' ${ms(e.reloaded.atMs)} ms after the write (the reload itself ${ms(e.reloaded.ms)} ms: ` +
-          `${e.reloaded.changes}, index ${e.reloaded.index}); `
+        ? `the reload began ~${ms(e.reloaded.atMs - e.reloaded.ms)} ms after the write (file event and debounce) ` +
+          `and took ${ms(e.reloaded.ms)} ms (${e.reloaded.changes}, index ${e.reloaded.index}); `
         : ''
     }found by a /search sent ${ms(e.foundPollSentMs)} ms after the write (${e.polls} sent, one every ${POLL_EVERY_MS} ms)`,
   );
