@@ -187,13 +187,15 @@ async function startUntilAnswer(
     }
     const answerMs = performance.now() - started;
     const loaded = bot.logs.find((l) => l.msg === 'data loaded');
+    // The answer can come before the bot has logged that its login finished.
+    const connected = await waitForLog(bot, 0, (l) => l.msg === 'connected to Discord', 5000);
     const at = (line: LogLine | undefined) => line && (line.time as number) - bot.spawnedAt;
     return {
       bot,
       figures: {
         answerMs,
         identifyMs,
-        connectedMs: at(bot.logs.find((l) => l.msg === 'connected to Discord')),
+        connectedMs: at(connected),
         loaded: loaded && {
           atMs: at(loaded)!,
           ms: loaded.ms as number,
