@@ -42,6 +42,8 @@ export interface StartFigures {
   answerMs: number;
   /** Spawn until the bot identified on the simulator's gateway (data loaded, logging in). */
   identifyMs: number;
+  /** From the bot's history line (a first start records a baseline; a restart with no change logs none). */
+  history?: { atMs: number; ms: number };
   /** From the bot's `connected to Discord` line, ms after spawn (after the history is recorded and the handlers
    * warmed up). */
   connectedMs?: number;
@@ -190,12 +192,16 @@ async function startUntilAnswer(
     // The answer can come before the bot has logged that its login finished.
     const connected = await waitForLog(bot, 0, (l) => l.msg === 'connected to Discord', 5000);
     const at = (line: LogLine | undefined) => line && (line.time as number) - bot.spawnedAt;
+    const history = bot.logs.find(
+      (l) => l.msg.startsWith('baseline recorded') || l.msg === 'change set recorded',
+    );
     return {
       bot,
       figures: {
         answerMs,
         identifyMs,
         connectedMs: at(connected),
+        history: history && { atMs: at(history)!, ms: history.ms as number },
         loaded: loaded && {
           atMs: at(loaded)!,
           ms: loaded.ms as number,

@@ -294,7 +294,10 @@ function startPhases(s: StartFigures): string {
     s.loaded
       ? `'data loaded' at ${ms(s.loaded.atMs)} (load ${ms(s.loaded.ms)} ms, index ${s.loaded.index})`
       : '',
-    s.connectedMs !== undefined ? `'connected to Discord' at ${ms(s.connectedMs)}` : '',
+    s.history ? `history recorded at ${ms(s.history.atMs)} (${ms(s.history.ms)} ms)` : '',
+    s.connectedMs !== undefined
+      ? `'connected to Discord' at ${ms(s.connectedMs)} (after the history, the handlers' warm-up and the login)`
+      : '',
     `identified on the gateway at ${ms(s.identifyMs)}`,
     `answered at ${ms(s.answerMs)}`,
     s.attempts > 1 ? `${s.attempts} tries` : '',
