@@ -8,6 +8,7 @@ import { ActorNames } from './search/findActorsInText.ts';
 import type { SectionDocument } from './search/sectionDocuments.ts';
 import { changedActorCodes, documentActorsChanged, sectionDocuments } from './search/sectionDocuments.ts';
 import { SectionIndex, sameIndexedFields } from './search/sectionIndex.ts';
+import { Slicer } from './slices.ts';
 
 export interface Engine {
   corpus: Corpus;
@@ -83,6 +84,8 @@ export async function updateEngine(
     commit(engine);
     return { mode: 'rebuild', sectionsReindexed: engine.sections.size };
   }
+  // Comparing ten thousand profiles takes a few tens of milliseconds: other work gets a turn before the swap.
+  await new Slicer(0).pause();
   // A change to what profiles say leaves the actors and the relationships as they were: their indexes are reused.
   const sameActors = actorsReadAlike(before, corpus);
   const sameGraph = sameActors && relationsReadAlike(before, corpus);

@@ -93,6 +93,7 @@ function* diffing(
       // Same id and text under another file name (`Kesh.txt` → `kesh.txt`).
       if (old.file !== next.file)
         entries.push(entry('renamed', next, nameOf(next), { previousId: old.id, previousFile: old.file }));
+      yield;
       continue;
     }
     const oldProfile = parse(old);

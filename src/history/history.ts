@@ -4,10 +4,11 @@
 import type { Logger } from '../log/logger.ts';
 import { counted } from '../plural.ts';
 import type { Corpus } from '../profiles/corpus.ts';
+import type { Profile } from '../profiles/schema.ts';
 import type { ChangeSet } from './changeSet.ts';
 import { HistoryStore } from './historyStore.ts';
 import { openHistoryDatabase } from './openDatabase.ts';
-import { directorySnapshot, readSources, recordChangeSet } from './recordChanges.ts';
+import { directorySnapshot, type KnownSource, readSources, recordChangeSet } from './recordChanges.ts';
 
 export interface HistoryStatus {
   available: boolean;
@@ -26,6 +27,8 @@ export interface HistoryOptions {
 
 export class History {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Each profile object's file and text hash when last read: an unchanged profile is not read again. */
+  private readonly known = new WeakMap<Profile, KnownSource>();
   private readonly listeners = new Set<(set: ChangeSet) => void>();
 
   private constructor(
@@ -56,7 +59,7 @@ export class History {
     if (!store) return null;
     try {
       const started = performance.now();
-      const sources = await readSources(this.options.dataDir, corpus);
+      const sources = await readSources(this.options.dataDir, corpus, this.known);
       const set = await recordChangeSet(store, {
         sources,
         directory: directorySnapshot(corpus),

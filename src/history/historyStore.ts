@@ -50,11 +50,23 @@ function newNonce(changeSetId: number): string {
 }
 
 export class HistoryStore {
+  /** The current profiles as of change set `after` (see currentProfiles). */
+  private current: { after: number | null; profiles: Map<string, CurrentProfile> } | null = null;
+  /** The directory's entries of each kind as of change set `after`. */
+  private directories = new Map<string, { after: number | null; entries: Map<string, string> }>();
+
   constructor(readonly db: Database) {}
 
   /** Runs `work` holding the write lock from the start: what it reads cannot change before it writes. */
   writing<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+    try {
+      return this.db.transaction(work).immediate();
+    } catch (err) {
+      // Rolled back: what was remembered of the write is not so.
+      this.current = null;
+      this.directories.clear();
+      throw err;
+    }
   }
 
   hasChangeSets(): boolean {
@@ -82,7 +94,10 @@ export class HistoryStore {
   }
 
   /** The last version of every profile that is not removed. */
-  currentProfiles(): Map<string, CurrentProfile> {
+  currentProfiles(): ReadonlyMap<string, CurrentProfile> {
+    // Remembered with the change set it follows: another process may have recorded since.
+    const last = this.lastChangeSetId();
+    if (this.current?.after === last) return this.current.profiles;
     const rows = this.db
       .prepare(
         `SELECT v.id, v.profile_id, v.file, v.hash FROM profile_versions v
@@ -90,7 +105,11 @@ export class HistoryStore {
          WHERE v.text IS NOT NULL`,
       )
       .all() as { id: number; profile_id: string; file: string; hash: string }[];
-    return new Map(rows.map((r) => [r.profile_id, { versionId: r.id, file: r.file, hash: r.hash }]));
+    const profiles = new Map(
+      rows.map((r) => [r.profile_id, { versionId: r.id, file: r.file, hash: r.hash }]),
+    );
+    this.current = { after: last, profiles };
+    return profiles;
   }
 
   textOf(versionId: number): string | null {
@@ -111,12 +130,17 @@ export class HistoryStore {
     ).map((r) => ({ id: r.id, changeSetId: r.change_set_id, file: r.file, text: r.text }));
   }
 
-  directory(kind: 'actor' | 'category'): Map<string, string> {
+  directory(kind: 'actor' | 'category'): ReadonlyMap<string, string> {
+    const last = this.lastChangeSetId();
+    const known = this.directories.get(kind);
+    if (known?.after === last) return known.entries;
     const rows = this.db.prepare('SELECT key, json FROM directory_entries WHERE kind = ?').all(kind) as {
       key: string;
       json: string;
     }[];
-    return new Map(rows.map((r) => [r.key, r.json]));
+    const entries = new Map(rows.map((r) => [r.key, r.json]));
+    this.directories.set(kind, { after: last, entries });
+    return entries;
   }
 
   /** Writes one change set; call inside `writing`. */
@@ -131,6 +155,7 @@ export class HistoryStore {
     feedChannelId?: string;
   }): number {
     const { db } = this;
+    const previous = this.lastChangeSetId();
     const id = Number(
       db
         .prepare(
@@ -147,7 +172,13 @@ export class HistoryStore {
     const version = db.prepare(
       'INSERT INTO profile_versions (profile_id, file, change_set_id, text, hash) VALUES (?, ?, ?, ?, ?)',
     );
-    for (const v of input.versions) version.run(v.profileId, v.file, id, v.text, v.hash);
+    const current = this.current?.after === previous ? this.current.profiles : null;
+    for (const v of input.versions) {
+      const versionId = Number(version.run(v.profileId, v.file, id, v.text, v.hash).lastInsertRowid);
+      if (v.text === null) current?.delete(v.profileId);
+      else current?.set(v.profileId, { versionId, file: v.file, hash: v.hash! });
+    }
+    this.current = current ? { after: id, profiles: current } : null;
     const upsert = db.prepare(
       `INSERT INTO directory_entries (kind, key, json, change_set_id) VALUES (?, ?, ?, ?)
        ON CONFLICT (kind, key) DO UPDATE SET json = excluded.json, change_set_id = excluded.change_set_id`,
@@ -156,6 +187,17 @@ export class HistoryStore {
     for (const d of input.directory) {
       if (d.json === null) remove.run(d.kind, d.key);
       else upsert.run(d.kind, d.key, d.json, id);
+    }
+    for (const [kind, known] of this.directories) {
+      if (known.after !== previous) {
+        this.directories.delete(kind);
+        continue;
+      }
+      for (const d of input.directory.filter((e) => e.kind === kind)) {
+        if (d.json === null) known.entries.delete(d.key);
+        else known.entries.set(d.key, d.json);
+      }
+      known.after = id;
     }
     const subject = db.prepare('INSERT INTO change_set_subjects (change_set_id, subject) VALUES (?, ?)');
     for (const s of subjects(input.changes)) subject.run(id, s);

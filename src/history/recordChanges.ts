@@ -1,11 +1,14 @@
-// Records what a successful load brought: reads the text of every loaded profile, compares it with the last
+// Records what a successful load brought: reads the text of every new or changed profile, compares it with the last
 // state the database recorded, and writes one change set (or nothing, when nothing changed). The comparison
 // runs a slice at a time beside the bot's answers; the write checks under the database's write lock that no
 // other process (another shard loading the same data) recorded meanwhile, and compares again if one did.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Corpus } from '../profiles/corpus.ts';
+import type { Corpus, CorpusActor } from '../profiles/corpus.ts';
+import type { Profile } from '../profiles/schema.ts';
+import { eachInSlices } from '../slices.ts';
 import { type ChangeSet, type Changes, isEmpty } from './changeSet.ts';
 import { diffDirectory, diffProfilesInSlices, type ProfileSource } from './diffProfiles.ts';
 import type { HistoryStore } from './historyStore.ts';
@@ -18,12 +21,38 @@ export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
 }
 
-/** The text of every profile in the corpus, read from its file now. */
-export async function readSources(dataDir: string, corpus: Corpus): Promise<Map<string, ProfileSource>> {
+/** What a profile's file held when it was last read for a record. */
+export interface KnownSource {
+  file: string;
+  hash: string;
+}
+
+/**
+ * Every profile in the corpus with the text of its file. A profile object seen at an earlier record (`known`) was
+ * parsed from the same bytes (a load reuses a profile only for an unchanged file): its text is not read now, but
+ * when first asked for, which recording does only for a profile whose text changed or that is gone. So a reload
+ * of one edited profile reads one file, not ten thousand.
+ */
+export async function readSources(
+  dataDir: string,
+  corpus: Corpus,
+  known: WeakMap<Profile, KnownSource> = new WeakMap(),
+): Promise<Map<string, ProfileSource>> {
   const out = new Map<string, ProfileSource>();
-  const profiles = corpus.profiles;
-  for (let i = 0; i < profiles.length; i += READ_CONCURRENCY) {
-    const batch = profiles.slice(i, i + READ_CONCURRENCY);
+  const toRead: Profile[] = [];
+  await eachInSlices(corpus.profiles, (p) => {
+    const seen = known.get(p);
+    if (seen && seen.file === p.file) {
+      const full = path.join(dataDir, p.file);
+      const base = { id: p.id, file: p.file, hash: seen.hash, name: p.name };
+      out.set(
+        p.id,
+        lazySource(base, () => readFileSync(full, 'utf8')),
+      );
+    } else toRead.push(p);
+  });
+  for (let i = 0; i < toRead.length; i += READ_CONCURRENCY) {
+    const batch = toRead.slice(i, i + READ_CONCURRENCY);
     const texts = await Promise.all(
       batch.map((p) => readFile(path.join(dataDir, p.file), 'utf8').catch(() => null)),
     );
@@ -31,10 +60,24 @@ export async function readSources(dataDir: string, corpus: Corpus): Promise<Map<
       const text = texts[j];
       // Gone since the load: the next load (the watcher's) records its removal.
       if (text === null || text === undefined) continue;
-      out.set(p.id, { id: p.id, file: p.file, text, hash: hashText(text), name: p.name });
+      const hash = hashText(text);
+      out.set(p.id, { id: p.id, file: p.file, text, hash, name: p.name });
+      known.set(p, { file: p.file, hash });
     }
   }
   return out;
+}
+
+/** A source whose text is read when first asked for. */
+export function lazySource(base: Omit<ProfileSource, 'text'>, read: () => string): ProfileSource {
+  let text: string | undefined;
+  return {
+    ...base,
+    get text() {
+      text ??= read();
+      return text;
+    },
+  };
 }
 
 /** Directory entries as canonical JSON (keys sorted), so that reordering a YAML map is no change. */
@@ -42,16 +85,30 @@ export function directorySnapshot(corpus: Corpus): {
   actor: Map<string, string>;
   category: Map<string, string>;
 } {
-  const canonical = (o: object) =>
-    JSON.stringify(Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1))));
   return {
     actor: new Map(
-      corpus.actors
-        .filter((a) => a.inDirectory)
-        .map(({ inDirectory: _i, profileId: _p, ...actor }) => [actor.code, canonical(actor)]),
+      corpus.actors.filter((a) => a.inDirectory).map((a) => [a.code, canonicalOf(a, withoutJoin)]),
     ),
-    category: new Map(corpus.categories.map((c) => [c.name, canonical(c)])),
+    category: new Map(corpus.categories.map((c) => [c.name, canonicalOf(c, (o) => o)])),
   };
+}
+
+const canonical = (o: object) =>
+  JSON.stringify(Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1))));
+const withoutJoin = ({ inDirectory: _i, profileId: _p, ...actor }: CorpusActor) => actor;
+
+/**
+ * Each entry's canonical JSON, worked out once per object: a reload that keeps the directory keeps its actor
+ * objects, and ten thousand of them take tens of milliseconds to write out.
+ */
+const canonicals = new WeakMap<object, string>();
+function canonicalOf<T extends object>(entry: T, fields: (entry: T) => object): string {
+  let json = canonicals.get(entry);
+  if (json === undefined) {
+    json = canonical(fields(entry));
+    canonicals.set(entry, json);
+  }
+  return json;
 }
 
 export interface RecordInput {
@@ -93,12 +150,17 @@ async function planChangeSet(store: HistoryStore, input: RecordInput): Promise<P
   const baseline = against === null;
   const current = store.currentProfiles();
   const before = new Map<string, ProfileSource>();
-  for (const [id, c] of current) {
+  await eachInSlices(current, ([id, c]) => {
     const next = input.sources.get(id);
-    // Unchanged: the new text is the old one; no need to read it back.
-    const text = next && next.hash === c.hash ? next.text : (store.textOf(c.versionId) ?? '');
-    before.set(id, { id, file: c.file, text, hash: c.hash });
-  }
+    // Unchanged: the new text is the old one, and is read only if asked for (it seldom is).
+    const base = { id, file: c.file, hash: c.hash };
+    before.set(
+      id,
+      next && next.hash === c.hash
+        ? lazySource(base, () => next.text)
+        : { ...base, text: store.textOf(c.versionId) ?? '' },
+    );
+  });
   const profiles = baseline ? [] : await diffProfilesInSlices(before, input.sources, input.categoryNames);
   const oldDirectory = { actor: store.directory('actor'), category: store.directory('category') };
   const changes: Changes = {

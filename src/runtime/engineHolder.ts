@@ -12,9 +12,16 @@ import { formatDiagnostic, sortDiagnostics } from '../profiles/formatDiagnostic.
 import { type LoadedFiles, loadData } from '../profiles/loadCorpus.ts';
 import type { Diagnostic } from '../profiles/schema.ts';
 import { SectionIndex } from '../search/sectionIndex.ts';
-import { eachInSlices } from '../slices.ts';
+import { eachInSlices, Slicer } from '../slices.ts';
 import { DOSSIER_VERSION } from '../version.ts';
-import { readSnapshot, SnapshotCancelled, setAside, snapshotFile, writeSnapshot } from './snapshot.ts';
+import {
+  CancellableSlicer,
+  readSnapshot,
+  SnapshotCancelled,
+  setAside,
+  snapshotFile,
+  writeSnapshot,
+} from './snapshot.ts';
 
 /** What the running bot knows of itself, as /help and the health endpoint report it. */
 export interface Status {
@@ -176,12 +183,11 @@ export class EngineHolder {
     const started = performance.now();
     this.snapshotStop = false;
     const { engine, files } = this;
-    this.snapshotting = writeSnapshot(
-      file,
-      DOSSIER_VERSION,
-      { files, sections: engine.sections.save() },
-      () => this.snapshotStop,
-    )
+    const cancelled = () => this.snapshotStop;
+    // A reload waits for this write to stop before it changes the index in place, which the save reads.
+    this.snapshotting = engine.sections
+      .save(new CancellableSlicer(cancelled))
+      .then((sections) => writeSnapshot(file, DOSSIER_VERSION, { files, sections }, cancelled))
       .then(() =>
         this.logger.info({ file, ms: Math.round(performance.now() - started) }, 'index snapshot saved'),
       )
@@ -226,6 +232,7 @@ export class EngineHolder {
         return { ok: false, message, profiles: this.engine.corpus.profiles.length, ms: ms() };
       }
       const changes = dataChanges({ corpus: this.engine.corpus, files: this.files }, loaded);
+      await new Slicer(0).pause();
       // Even with nothing changed the new corpus is swapped in (it says when the data was last read); only the
       // actor index, names and graph are rebuilt then.
       const update = await updateEngine(this.engine, corpus, (engine) => {

@@ -25,6 +25,7 @@ import { Slicer } from '../slices.ts';
 export const SNAPSHOT_FORMAT = 4;
 const WRITE_CHUNK = 1 << 20;
 const LIST_SLICE = 5000;
+const BINARY_CHUNK = 4 << 20;
 
 const headerSchema = z.object({ format: z.number(), dossier: z.string() });
 const count = z.number().int().nonnegative();
@@ -178,6 +179,18 @@ export async function setAside(file: string, why: string, logger: Logger): Promi
 
 export class SnapshotCancelled extends Error {}
 
+/** A Slicer whose pauses end the work by throwing SnapshotCancelled once `cancelled` says so. */
+export class CancellableSlicer extends Slicer {
+  constructor(private readonly cancelled: () => boolean) {
+    super();
+  }
+
+  override async pause(): Promise<void> {
+    await super.pause();
+    if (this.cancelled()) throw new SnapshotCancelled('snapshot write cancelled');
+  }
+}
+
 /**
  * Writes a snapshot a slice at a time, so a bot keeps answering while it is written. `cancelled` is asked between
  * slices: a reload cancels the write, whose content it is about to replace.
@@ -195,7 +208,7 @@ export async function writeSnapshot(
   let bytes = 0;
   let pending: string[] = [];
   let pendingLength = 0;
-  const slicer = new Slicer();
+  const slicer = new CancellableSlicer(cancelled);
   const flush = async () => {
     const chunk = Buffer.from(pending.join(''), 'utf8');
     pending = [];
@@ -208,10 +221,7 @@ export async function writeSnapshot(
     pending.push(text);
     pendingLength += text.length;
     if (pendingLength >= WRITE_CHUNK) await flush();
-    if (slicer.due) {
-      await slicer.pause();
-      if (cancelled()) throw new SnapshotCancelled('snapshot write cancelled');
-    }
+    if (slicer.due) await slicer.pause();
   };
   /** A long list of strings, a slice at a time. */
   const putList = async (items: readonly (string | null)[]) => {
@@ -240,10 +250,15 @@ export async function writeSnapshot(
     await put(']}}');
     await flush();
     const json = bytes;
-    for (const chunk of [Buffer.from('\n'), int32Bytes(index.lengths), int32Bytes(index.postings)]) {
-      checksum = crc32(chunk, checksum);
-      bytes += chunk.length;
-      await handle.write(chunk);
+    for (const part of [Buffer.from('\n'), int32Bytes(index.lengths), int32Bytes(index.postings)]) {
+      // Tens of megabytes: checked and written a few at a time, between turns of other work.
+      for (let at = 0; at < part.length; at += BINARY_CHUNK) {
+        const chunk = part.subarray(at, at + BINARY_CHUNK);
+        checksum = crc32(chunk, checksum);
+        bytes += chunk.length;
+        await handle.write(chunk);
+        if (slicer.due) await slicer.pause();
+      }
     }
     await handle.write(
       `\n${JSON.stringify({ bytes, json, lengths: index.lengths.length, postings: index.postings.length, crc32: checksum })}\n`,

@@ -96,8 +96,11 @@ const actorText = (a: CorpusActor | undefined): string =>
 /** Codes whose actor reads differently (or exists in one corpus only). */
 export function changedActorCodes(before: Corpus, after: Corpus): Set<string> {
   const changed = new Set<string>();
-  for (const [code, actor] of after.actorByCode)
-    if (actorText(actor) !== actorText(before.actorByCode.get(code))) changed.add(code);
+  for (const [code, actor] of after.actorByCode) {
+    const earlier = before.actorByCode.get(code);
+    // A reload that reuses the join keeps the same actor objects: no need to compare their text.
+    if (actor !== earlier && actorText(actor) !== actorText(earlier)) changed.add(code);
+  }
   for (const code of before.actorByCode.keys()) if (!after.actorByCode.has(code)) changed.add(code);
   return changed;
 }
@@ -112,8 +115,8 @@ export function documentActorsChanged(
   profile: Profile,
   changedCodes: ReadonlySet<string>,
 ): boolean {
-  if (actorText(before.actorOfProfile.get(profile.id)) !== actorText(after.actorOfProfile.get(profile.id)))
-    return true;
+  const [was, is] = [before.actorOfProfile.get(profile.id), after.actorOfProfile.get(profile.id)];
+  if (was !== is && actorText(was) !== actorText(is)) return true;
   if (changedCodes.size === 0) return false;
   return (profile.relationships?.categories ?? []).some((c) =>
     c.codes.some(({ code }) => changedCodes.has(code)),

@@ -126,26 +126,30 @@ export class SectionIndex {
       },
       slicer,
     );
-    if (index.documentsDigest() !== saved.documents)
+    if ((await index.documentsDigest(slicer)) !== saved.documents)
       throw new Error('the saved index was built from other documents than this data makes');
     index.index = TermIndex.restore(termIndexOptions, saved.index, byId);
     return index;
   }
 
   /** What a snapshot saves: the index's arrays and the digest of the documents it holds. */
-  save(): SavedSectionIndex {
-    return { documents: this.documentsDigest(), index: this.index.save() };
+  async save(slicer: Slicer = new Slicer()): Promise<SavedSectionIndex> {
+    return { documents: await this.documentsDigest(slicer), index: await this.index.save(slicer) };
   }
 
   /** SHA-1 over every document's id and indexed fields, in id order: equal digests, equal indexed documents. */
-  private documentsDigest(): string {
+  private async documentsDigest(slicer: Slicer = new Slicer()): Promise<string> {
     const hash = createHash('sha1');
     // Profiles in id order, each one's documents in id order: one order for the same documents, however added.
     const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-    for (const profileId of [...this.byProfile.keys()].sort(byId)) {
-      const docs = [...this.byProfile.get(profileId)!].sort((a, b) => byId(a.id, b.id));
-      for (const d of docs) hash.update(`${d.id}\u0000${FIELDS.map((f) => d[f]).join('\u0000')}\u0001`);
-    }
+    await eachInSlices(
+      [...this.byProfile.keys()].sort(byId),
+      (profileId) => {
+        const docs = [...this.byProfile.get(profileId)!].sort((a, b) => byId(a.id, b.id));
+        for (const d of docs) hash.update(`${d.id}\u0000${FIELDS.map((f) => d[f]).join('\u0000')}\u0001`);
+      },
+      slicer,
+    );
     return hash.digest('hex');
   }
 

@@ -71,7 +71,7 @@ async function freshAnswers(): Promise<unknown> {
 async function saveSnapshot(): Promise<void> {
   const { corpus, files } = await loadData(data.dir);
   const engine = await buildEngine(corpus);
-  await writeSnapshot(file(), DOSSIER_VERSION, { files, sections: engine.sections.save() });
+  await writeSnapshot(file(), DOSSIER_VERSION, { files, sections: await engine.sections.save() });
 }
 
 async function start(): Promise<EngineHolder> {
@@ -87,7 +87,7 @@ describe('index snapshot', () => {
   it('is a header, JSON, the index’s numbers and a checksum trailer, and reads back as written', async () => {
     const { corpus, files } = await loadData(data.dir);
     const engine = await buildEngine(corpus);
-    const sections = engine.sections.save();
+    const sections = await engine.sections.save();
     await writeSnapshot(file(), DOSSIER_VERSION, { files, sections });
     const bytes = await readFile(file());
     const firstBreak = bytes.indexOf(10);
@@ -233,7 +233,7 @@ describe('index snapshot', () => {
     // A well-formed snapshot whose documents digest belongs to other documents.
     await writeSnapshot(file(), DOSSIER_VERSION, {
       files,
-      sections: { ...engine.sections.save(), documents: 'other' },
+      sections: { ...(await engine.sections.save()), documents: 'other' },
     });
     const holder = await start();
     expect(setAsideLines()[0]!.msg).toMatch(/other documents/);
@@ -248,8 +248,8 @@ describe('index snapshot', () => {
       await writeFile(path.join(other.profilesDir, 'kesh.txt'), profileText('Kesh', 'Granaries.', {}));
       const { corpus, files } = await loadData(other.dir);
       const engine = await buildEngine(corpus);
-      const { index } = engine.sections.save();
-      const { documents } = (await buildEngine((await loadData(data.dir)).corpus)).sections.save();
+      const { index } = await engine.sections.save();
+      const { documents } = await (await buildEngine((await loadData(data.dir)).corpus)).sections.save();
       await writeSnapshot(file(), DOSSIER_VERSION, { files, sections: { documents, index } });
     } finally {
       await other.remove();
@@ -262,7 +262,7 @@ describe('index snapshot', () => {
   it('is moved aside when its index numbers are inconsistent though its checksum is right', async () => {
     const { corpus, files } = await loadData(data.dir);
     const engine = await buildEngine(corpus);
-    const sections = engine.sections.save();
+    const sections = await engine.sections.save();
     const postings = Int32Array.from(sections.index.postings);
     postings[1] = 1 << 30;
     await writeSnapshot(file(), DOSSIER_VERSION, {
@@ -283,7 +283,7 @@ describe('index snapshot', () => {
     const write = writeSnapshot(
       file(),
       DOSSIER_VERSION,
-      { files, sections: engine.sections.save() },
+      { files, sections: await engine.sections.save() },
       () => ++asked > 0,
     );
     // A slice ends only after some milliseconds; force one by keeping the loop busy.

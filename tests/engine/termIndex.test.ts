@@ -168,13 +168,13 @@ describe('TermIndex', () => {
     );
   });
 
-  it('saves and loads back to an index that answers the same', () => {
-    fc.assert(
-      fc.property(docs, queryWords, (list, ws) => {
+  it('saves and loads back to an index that answers the same', async () => {
+    await fc.assert(
+      fc.asyncProperty(docs, queryWords, async (list, ws) => {
         const index = termIndex(list);
         index.remove(list[0]!.id);
         const byId = new Map(list.slice(1).map((d) => [d.id, d]));
-        const loaded = TermIndex.restore(options, index.save(), byId);
+        const loaded = TermIndex.restore(options, await index.save(), byId);
         const search = (i: TermIndex<Doc>) => i.search(ws, { combineWith: 'OR', boost: BOOSTS });
         expect(search(loaded)).toEqual(search(index));
       }),
@@ -182,12 +182,12 @@ describe('TermIndex', () => {
     );
   });
 
-  it('refuses a saved index that does not fit its documents or is inconsistent', () => {
+  it('refuses a saved index that does not fit its documents or is inconsistent', async () => {
     const list: Doc[] = [
       { id: 'a:1', profileId: 'a', title: 'salt', text: 'salt river', actor: '' },
       { id: 'a:2', profileId: 'a', title: 'toll', text: 'river', actor: '' },
     ];
-    const saved = termIndex(list).save();
+    const saved = await termIndex(list).save();
     const byId = new Map(list.map((d) => [d.id, d]));
     expect(TermIndex.restore(options, saved, byId).documentCount).toBe(2);
     expect(() => TermIndex.restore(options, saved, new Map([['a:1', list[0]!]]))).toThrow(
