@@ -41,8 +41,8 @@ export interface TermHit<D> {
 }
 
 /** MiniSearch's defaults (searchOptions.weights and bm25), which Dossier does not change. */
-export const PREFIX_WEIGHT = 0.375;
-export const FUZZY_WEIGHT = 0.45;
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
 /** MiniSearch's calcBM25Score, with the same order of operations, so the floats agree. */
@@ -116,10 +116,6 @@ export class TermIndex<D> {
   /** One past the highest short id: the size of an array indexed by short id. */
   get capacity(): number {
     return this.docs.length;
-  }
-
-  has(id: string): boolean {
-    return this.shortOf.has(id);
   }
 
   document(short: number): D | null {
@@ -286,10 +282,6 @@ export class TermIndex<D> {
 
   // --- reading, for searches -------------------------------------------------------------------------------
 
-  termIdOf(term: string): number | undefined {
-    return this.termOf.get(term);
-  }
-
   /** The (key, frequency) pairs of a term; `postingCount` of them. */
   postingsOf(t: number): Int32Array {
     return this.postings[t]!;
@@ -319,14 +311,6 @@ export class TermIndex<D> {
     let to = from;
     while (to < n && list[to * 2]! < (short + 1) * this.fieldCount) to++;
     return [from, to];
-  }
-
-  /** Frequency of term `t` in a field of a document, or 0. */
-  frequency(t: number, short: number, field: number): number {
-    const list = this.postings[t]!;
-    const key = short * this.fieldCount + field;
-    const i = pairIndex(list, this.fill[t]!, key);
-    return i < this.fill[t]! && list[i * 2] === key ? list[i * 2 + 1]! : 0;
   }
 
   /** The terms a query word reaches, with their weights, as MiniSearch derives them (exact, prefix, fuzzy). */
@@ -367,27 +351,28 @@ export class TermIndex<D> {
       const results = new Map<number, Partial>();
       for (const { term, id, weight } of this.derive(word)) {
         const list = this.postings[id]!;
-        const n = this.fill[id]!;
-        for (let f = 0; f < F; f++) {
-          const df = this.df[id * F + f]!;
-          if (df === 0) continue;
-          const fieldBoost = options.boost[f] ?? 1;
-          const avg = this.averageFieldLength(f);
-          for (let i = 0; i < n; i++) {
-            const key = list[i * 2]!;
-            if (key % F !== f) continue;
-            const short = (key - f) / F;
-            const doc = this.docs[short]!;
-            const docBoost = options.boostDocument ? options.boostDocument(doc) : 1;
-            if (!docBoost) continue;
-            const raw = bm25(list[i * 2 + 1]!, df, this.live, this.lengths[key]!, avg);
-            const score = weight * fieldBoost * docBoost * raw;
-            const found = results.get(short);
-            if (found) {
-              found.score += score;
-              if (!found.terms.includes(term)) found.terms.push(term);
-            } else results.set(short, { score, terms: [term], sources: [word.term] });
-          }
+        const df = Array.from({ length: F }, (_, f) => this.df[id * F + f]!);
+        // Pairs come in key order (document, then field), so each document's fields add up in field order.
+        for (let i = 0; i < this.fill[id]!; i++) {
+          const key = list[i * 2]!;
+          const f = key % F;
+          const short = (key - f) / F;
+          const doc = this.docs[short]!;
+          const docBoost = options.boostDocument ? options.boostDocument(doc) : 1;
+          if (!docBoost) continue;
+          const raw = bm25(
+            list[i * 2 + 1]!,
+            df[f]!,
+            this.live,
+            this.lengths[key]!,
+            this.averageFieldLength(f),
+          );
+          const score = weight * (options.boost[f] ?? 1) * docBoost * raw;
+          const found = results.get(short);
+          if (found) {
+            found.score += score;
+            if (!found.terms.includes(term)) found.terms.push(term);
+          } else results.set(short, { score, terms: [term], sources: [word.term] });
         }
       }
       if (combined === null) combined = results;
