@@ -2,6 +2,7 @@
 // Discord-shaped replies.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseMultipart } from './multipart.ts';
 import type { SimFile } from './types.ts';
 
 export interface ParsedBody {
@@ -23,17 +24,14 @@ export async function readBody(req: IncomingMessage): Promise<ParsedBody> {
   const type = req.headers['content-type'] ?? '';
   if (raw.length === 0) return { body: undefined, files: [] };
   if (type.startsWith('multipart/form-data')) {
-    const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
-    const files: SimFile[] = [];
-    let body: unknown;
-    for (const [field, value] of form.entries()) {
-      if (typeof value === 'string') {
-        if (field === 'payload_json') body = JSON.parse(value);
-      } else {
-        files.push({ field, filename: value.name, contentType: value.type, size: value.size });
-      }
+    const form = parseMultipart(raw, type);
+    if ('error' in form) return { body: undefined, files: [], error: form.error };
+    const json = form.fields.get('payload_json');
+    try {
+      return { body: json === undefined ? undefined : JSON.parse(json), files: form.files };
+    } catch {
+      return { body: json, files: form.files, error: 'payload_json is not JSON' };
     }
-    return { body, files };
   }
   try {
     return { body: JSON.parse(raw.toString('utf8')), files: [] };
