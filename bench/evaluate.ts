@@ -153,7 +153,7 @@ export function mapGoals(figures: MapFigures[], load: MapLoadFigures | undefined
       recordGoal({
         goal: 'relations map p99 cold, 13 edges',
         target: '≤ 50 ms',
-        measured: `${ms(seed.cold.p99)} ms (inline ${ms(seed.inline.p99)})`,
+        measured: `${ms(seed.cold.p99)} ms (worker ${ms(seed.worker.p99)}, inline ${ms(seed.inline.p99)})`,
         pass: seed.cold.p99 <= 50,
       }),
       recordGoal({
@@ -175,7 +175,7 @@ export function mapGoals(figures: MapFigures[], load: MapLoadFigures | undefined
       recordGoal({
         goal: `longest event-loop hold, ${MAPS_AT_ONCE} maps at once`,
         target: '≤ 5 ms',
-        measured: `${ms(load.heldMs.offThread)} ms (inline ${ms(load.heldMs.inline)})`,
+        measured: `${ms(load.heldMs.offThread)} ms (worker ${ms(load.heldMs.worker)}, inline ${ms(load.heldMs.inline)})`,
         pass: load.heldMs.offThread <= 5,
       }),
     );

@@ -1,12 +1,12 @@
-// Relations maps: how long one takes to draw (cold, in the render threads) and to serve from the cache, and what
+// Relations maps: how long one takes to draw (cold, in the render process, beside a worker thread as before) and to serve from the cache, and what
 // drawing costs everyone else: the longest the main thread's event loop is held while 20 maps are requested at
-// once (drawn off the main thread, beside drawing them on it as before), and autocomplete latency through the
+// once (drawn in the render process, beside a worker thread and the main thread as before), and autocomplete latency through the
 // bot while those 20 maps are drawn.
 import { buildEngine, type Engine } from '../src/engine.ts';
 import { renderRelationsMapPng } from '../src/render/relationsMap/index.ts';
 import { MapCache } from '../src/render/relationsMap/mapCache.ts';
 import type { RelationsMapModel } from '../src/render/relationsMap/model.ts';
-import { closeRenderPool, renderOffThread } from '../src/render/relationsMap/renderPool.ts';
+import { closeRenderProcess, renderOffThread } from '../src/render/relationsMap/renderProcess.ts';
 import { relationsMapModel } from '../src/render/relationsMapModel.ts';
 import { autocomplete, DiscordSimulator, slash } from '../tests/sim/index.ts';
 import { startQuietBot } from './botProcess.ts';
@@ -16,6 +16,7 @@ import { parseGenerated, writeDataDir } from './loadGenerated.ts';
 import type { Iterations } from './options.ts';
 import { pick, seeded } from './random.ts';
 import { measure, type Summary, summarize } from './stats.ts';
+import { startWorkerRender } from './workerRender.ts';
 
 export const MAP_PROFILES = 1000;
 /** Maps requested at once in the load figures. */
@@ -24,11 +25,13 @@ export const MAPS_AT_ONCE = 20;
 export interface MapFigures {
   edges: number;
   kind: string;
-  /** Drawn in the render threads, cache bypassed. */
+  /** Drawn in the render process, cache bypassed. */
   cold: Summary;
+  /** Drawn in a worker thread at the same priority, as before the render process. */
+  worker: Summary;
   /** The same picture again, through the cache (model, key, lookup). */
   cached: Summary;
-  /** Drawn on the calling thread, as every map was before the render threads. */
+  /** Drawn on the calling thread, as every map was before maps were drawn apart. */
   inline: Summary;
   bytes: number;
   size: string;
@@ -36,9 +39,9 @@ export interface MapFigures {
 
 export interface MapLoadFigures {
   /** Longest event-loop hold while MAPS_AT_ONCE distinct maps are requested at once. */
-  heldMs: { offThread: number; inline: number };
+  heldMs: { offThread: number; worker: number; inline: number };
   /** Wall time until all MAPS_AT_ONCE pictures are ready. */
-  allReadyMs: { offThread: number; inline: number };
+  allReadyMs: { offThread: number; worker: number; inline: number };
   /** Autocomplete through the bot: alone, and while MAPS_AT_ONCE /relations are answered. */
   autocomplete: { alone: Summary; withMaps: Summary; failures: number };
 }
@@ -78,6 +81,7 @@ function benchModels(engine: Engine): RelationsMapModel[] {
 export async function benchMap(it: Iterations['map'], engine?: Engine): Promise<MapFigures[]> {
   engine ??= await buildEngine(parseGenerated(generateCorpus(MAP_PROFILES)));
   const figures: MapFigures[] = [];
+  const worker = await startWorkerRender();
   for (const [i, model] of benchModels(engine).entries()) {
     const cache = new MapCache(renderOffThread);
     // A hit, as a request makes it: the key from data version and request; the model is not built.
@@ -87,6 +91,7 @@ export async function benchMap(it: Iterations['map'], engine?: Engine): Promise<
       edges: model.edges.length,
       kind: model.kind,
       cold: await measureAsync(() => renderOffThread(model), it),
+      worker: await measureAsync(() => worker.render(model), it),
       cached: await measureAsync(() => cache.get(key(), () => model), {
         ...it,
         iterations: it.iterations * 10,
@@ -96,7 +101,8 @@ export async function benchMap(it: Iterations['map'], engine?: Engine): Promise<
       size: `${rendered.width}×${rendered.height}`,
     });
   }
-  await closeRenderPool();
+  await closeRenderProcess();
+  await worker.close();
   return figures;
 }
 
@@ -118,35 +124,42 @@ async function holdWhile(run: () => Promise<unknown>): Promise<{ heldMs: number;
   return { heldMs: report.heldMs, wallMs };
 }
 
-export async function benchMapLoad(it: Iterations['interactions'], engine?: Engine): Promise<MapLoadFigures> {
-  const generated = generateCorpus(MAP_PROFILES);
-  engine ??= await buildEngine(parseGenerated(generated));
+/** What 20 maps at once cost the event loop that asks for them: drawn apart, beside drawn on it as before. */
+export async function benchMapHolds(engine?: Engine): Promise<Pick<MapLoadFigures, 'heldMs' | 'allReadyMs'>> {
+  engine ??= await buildEngine(parseGenerated(generateCorpus(MAP_PROFILES)));
   const cache = new MapCache(renderOffThread);
   const warm = manyModels(engine, 1, 999)[0]!;
-  await cache.get('warm', () => warm); // threads started, as on a bot that has drawn a map before
+  await cache.get('warm', () => warm); // process started, as on a bot that has drawn a map before
   // Models are built before timing: a bot builds each in the tick of its own request, not 20 in one tick.
   const models = manyModels(engine, MAPS_AT_ONCE, 0);
   const off = await holdWhile(() => Promise.all(models.map((m, i) => cache.get(String(i), () => m))));
+  const worker = await startWorkerRender();
+  await worker.render(warm);
+  const inWorker = await holdWhile(() => Promise.all(models.map((m) => worker.render(m))));
+  await worker.close();
   const inline = await holdWhile(async () => {
     for (const model of models) {
       renderRelationsMapPng(model);
       await new Promise((resolve) => setImmediate(resolve));
     }
   });
-  await closeRenderPool();
+  await closeRenderProcess();
   return {
-    heldMs: { offThread: off.heldMs, inline: inline.heldMs },
-    allReadyMs: { offThread: off.wallMs, inline: inline.wallMs },
-    autocomplete: await autocompleteUnderMaps(generated, it),
+    heldMs: { offThread: off.heldMs, worker: inWorker.heldMs, inline: inline.heldMs },
+    allReadyMs: { offThread: off.wallMs, worker: inWorker.wallMs, inline: inline.wallMs },
   };
 }
 
 /** Autocomplete requests at a steady 100/s through the real bot, alone and while 20 maps are being answered. */
-async function autocompleteUnderMaps(
-  generated: ReturnType<typeof generateCorpus>,
+export async function benchAutocompleteUnderMaps(
   it: Iterations['interactions'],
 ): Promise<MapLoadFigures['autocomplete']> {
+  let generated: ReturnType<typeof generateCorpus> | undefined = generateCorpus(MAP_PROFILES);
   const data = await writeDataDir(generated);
+  // Only the actors are kept: the bench process is the instrument, and a heap it no longer needs would add its
+  // own collection pauses to the latencies it measures.
+  const { actors } = generated;
+  generated = undefined;
   const sim = await new DiscordSimulator({
     guilds: [{ name: 'Bench', channels: [{ name: 'general' }] }],
     responseTimeoutMs: 10_000,
@@ -157,7 +170,7 @@ async function autocompleteUnderMaps(
     throw error;
   });
   const random = seeded(7);
-  const typed = () => pick(random, generated.actors).name.slice(0, 1 + Math.floor(random() * 5));
+  const typed = () => pick(random, actors).name.slice(0, 1 + Math.floor(random() * 5));
   let failures = 0;
   const stream = async (count: number): Promise<number[]> => {
     const times: Promise<number>[] = [];
@@ -176,11 +189,18 @@ async function autocompleteUnderMaps(
     return Promise.all(times);
   };
   try {
-    const profiled = generated.actors.filter((a) => a.profileId);
+    const profiled = actors.filter((a) => a.profileId);
     const mapRequest = (i: number) =>
       sim.interact(slash('relations of', { actor: profiled[(i * 11) % profiled.length]!.code }));
+    // Before each timed stream the bench's own records and garbage are cleared, so its pauses are not counted.
+    const quiet = () => {
+      sim.clearRecords();
+      globalThis.gc?.();
+    };
     await Promise.all([stream(Math.min(60, it.warmup)), mapRequest(999)]);
+    quiet();
     const alone = await stream(Math.max(100, it.count / 8));
+    quiet();
     const maps = Promise.all(Array.from({ length: MAPS_AT_ONCE }, (_, i) => mapRequest(i)));
     const withMaps = await stream(Math.max(100, it.count / 8));
     await maps;

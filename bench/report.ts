@@ -159,12 +159,25 @@ export function printInteractions(f: InteractionFigures): void {
 
 export function printMap(figures: MapFigures[], load: MapLoadFigures | undefined): void {
   printTable(
-    'Relations map, ms (cold: drawn in the render threads; inline: on the calling thread, as before)',
-    ['map', 'cold p50', 'cold p99', 'cached p50', 'cached p99', 'inline p50', 'inline p99', 'image'],
+    'Relations map, ms (cold: drawn in the render process; worker: in a worker thread, as before; inline: on the calling thread)',
+    [
+      'map',
+      'cold p50',
+      'cold p99',
+      'worker p50',
+      'worker p99',
+      'cached p50',
+      'cached p99',
+      'inline p50',
+      'inline p99',
+      'image',
+    ],
     figures.map((f) => [
       `${f.kind}, ${f.edges} edges`,
       f.cold.p50,
       f.cold.p99,
+      f.worker.p50,
+      f.worker.p99,
       f.cached.p50,
       f.cached.p99,
       f.inline.p50,
@@ -175,10 +188,10 @@ export function printMap(figures: MapFigures[], load: MapLoadFigures | undefined
   if (!load) return;
   printTable(
     `${MAPS_AT_ONCE} maps requested at once, ms`,
-    ['', 'render threads', 'main thread (before)'],
+    ['', 'render process', 'worker thread (before)', 'main thread'],
     [
-      ['longest event-loop hold', load.heldMs.offThread, load.heldMs.inline],
-      ['all pictures ready', load.allReadyMs.offThread, load.allReadyMs.inline],
+      ['longest event-loop hold', load.heldMs.offThread, load.heldMs.worker, load.heldMs.inline],
+      ['all pictures ready', load.allReadyMs.offThread, load.allReadyMs.worker, load.allReadyMs.inline],
     ],
   );
   const a = load.autocomplete;

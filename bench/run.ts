@@ -21,7 +21,7 @@ import { benchFuse } from './fuse.ts';
 import { goalResults } from './goals.ts';
 import { benchInteractions } from './interactions.ts';
 import { parseGenerated } from './loadGenerated.ts';
-import { benchMap, benchMapLoad, MAP_PROFILES } from './map.ts';
+import { benchAutocompleteUnderMaps, benchMap, benchMapHolds, MAP_PROFILES } from './map.ts';
 import { parseOptions } from './options.ts';
 import { benchOutside } from './outside.ts';
 import { type Check, rankingChecks } from './ranking.ts';
@@ -134,8 +134,9 @@ if (sections.has('interactions')) {
 
 if (sections.has('map')) {
   const figures = await benchMap(it.map, mapEngine);
-  const load = await benchMapLoad(it.interactions, mapEngine);
+  const holds = await benchMapHolds(mapEngine);
   mapEngine = undefined;
+  const load = { ...holds, autocomplete: await benchAutocompleteUnderMaps(it.interactions) };
   printMap(figures, load);
   mapGoals(figures, load);
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { buildEngine } from '../src/engine.ts';
 import { loadCorpus } from '../src/profiles/loadCorpus.ts';
 import { renderRelationsMapPng } from '../src/render/relationsMap/index.ts';
-import { closeRenderPool } from '../src/render/relationsMap/renderPool.ts';
+import { closeRenderProcess } from '../src/render/relationsMap/renderProcess.ts';
 import { relationsNetworkModel } from '../src/render/relationsMapModel.ts';
 import { exampleOfModel } from './exampleMaps.ts';
 
@@ -26,4 +26,4 @@ const fixture = await buildEngine(
 );
 const network = renderRelationsMapPng(relationsNetworkModel(fixture));
 write('docs/relations-network-example.png', network.png, network.width, network.height);
-await closeRenderPool();
+await closeRenderProcess();

@@ -3,7 +3,7 @@ import type { Engine } from '../engine.ts';
 import { MapCache } from './relationsMap/mapCache.ts';
 import { RELATIONS_MAP_FILE } from './relationsMap/mapFile.ts';
 import type { RelationsMapModel } from './relationsMap/model.ts';
-import { renderOffThread } from './relationsMap/renderPool.ts';
+import { renderOffThread } from './relationsMap/renderProcess.ts';
 import { type RelationsQuery, relationsMapModel } from './relationsMapModel.ts';
 import type { Attachment } from './reply.ts';
 

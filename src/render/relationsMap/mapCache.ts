@@ -3,7 +3,7 @@
 // picture being drawn wait for that one drawing.
 import { LRUCache } from 'lru-cache';
 import type { RelationsMapModel } from './model.ts';
-import type { MapPicture } from './renderPool.ts';
+import type { MapPicture } from './renderProcess.ts';
 
 /** A map is 50–150 KB; 32 MB keeps a few hundred of them. */
 export const MAP_CACHE_BYTES = 32 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RelationsMapModel } from '../../../src/render/relationsMap/index.ts';
 import { MapCache } from '../../../src/render/relationsMap/mapCache.ts';
-import type { MapPicture } from '../../../src/render/relationsMap/renderPool.ts';
+import type { MapPicture } from '../../../src/render/relationsMap/renderProcess.ts';
 import { dataVersion } from '../../../src/render/relationsMapAttachment.ts';
 import { loadFixtureEngine } from '../../engine/corpora.ts';
 
