@@ -7,6 +7,7 @@ import { startFeed } from './history/feed.ts';
 import { History } from './history/history.ts';
 import { createLogger } from './log/logger.ts';
 import { DataDirectoryError } from './profiles/loadCorpus.ts';
+import { startRenderProcess } from './render/relationsMap/renderProcess.ts';
 import { DataWatcher } from './runtime/dataWatcher.ts';
 import { EngineHolder } from './runtime/engineHolder.ts';
 import { HealthServer, type HealthSnapshot } from './runtime/healthServer.ts';
@@ -59,6 +60,8 @@ async function serve(): Promise<void> {
     logger.info({ port, host: config.HEALTH_HOST }, 'health endpoint listening on /healthz');
   }
 
+  // The warm-up draws a map: the render process starts now and gets ready while the data loads.
+  if (config.WARM_UP) startRenderProcess();
   try {
     holder = await EngineHolder.load(config.DATA_DIR, logger, { stateDir: config.STATE_DIR });
   } catch (err) {

@@ -5,14 +5,21 @@ import { register } from 'tsx/esm/api';
 register();
 const { renderRelationsMapPng } = await import('./png.ts');
 
+// The parent let go of the process (idle, shut down, or gone): nothing is left to draw for.
+const done = () => process.exit(0);
+/** A parent that is gone cannot be told anything: the process ends quietly instead of with an EPIPE. */
+const tell = (message) => {
+  if (process.connected) process.send(message, (error) => error && done());
+};
+
 process.on('message', ({ id, model }) => {
   try {
     const { png, width, height } = renderRelationsMapPng(model);
-    process.send({ id, png, width, height });
+    tell({ id, png, width, height });
   } catch (error) {
-    process.send({ id, error: error instanceof Error ? error.message : String(error) });
+    tell({ id, error: error instanceof Error ? error.message : String(error) });
   }
 });
-// The parent let go of the process (idle, shut down, or gone): nothing is left to draw for.
-process.on('disconnect', () => process.exit(0));
-process.send({ ready: true });
+process.on('disconnect', done);
+if (!process.connected) done();
+tell({ ready: true });

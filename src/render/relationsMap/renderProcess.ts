@@ -82,7 +82,7 @@ class RenderProcess {
       });
     });
     this.ready.catch(() => {}); // a start that fails is reported to each job waiting on it
-    this.hold(false);
+    this.idleIfDone();
   }
 
   async render(model: RelationsMapModel): Promise<MapPicture> {
@@ -145,11 +145,23 @@ function size(reply: { width: number; height: number }): { width: number; height
 
 let current: RenderProcess | undefined;
 
-export function renderOffThread(model: RelationsMapModel): Promise<MapPicture> {
+function theProcess(): RenderProcess {
   current ??= new RenderProcess((ended) => {
     if (current === ended) current = undefined;
   });
-  return current.render(model);
+  return current;
+}
+
+export function renderOffThread(model: RelationsMapModel): Promise<MapPicture> {
+  return theProcess().render(model);
+}
+
+/**
+ * Starts the render process now, without waiting for it: a bot calls this before loading its data, so that
+ * starting Node and loading skia (about half a second) is done by the time the warm-up draws its map.
+ */
+export function startRenderProcess(): void {
+  theProcess();
 }
 
 /** The render process's pid while one runs: for tests that check its priority or stop it. */
