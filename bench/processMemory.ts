@@ -20,14 +20,34 @@ export function parseProcStatus(text: string): ProcessMemory | undefined {
   return rssBytes === undefined || peakRssBytes === undefined ? undefined : { rssBytes, peakRssBytes };
 }
 
-/** Undefined when the process is gone or /proc is not there. */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The process and every process it started (the bot's map render process): what the bot costs the machine.
+ * The peak adds each process's own high-water mark, which may not have been reached at the same moment.
+ * Undefined when the process is gone or /proc is not there.
+ */
 export function readProcessMemory(pid: number | undefined): ProcessMemory | undefined {
   if (pid === undefined) return undefined;
+  let own: ProcessMemory | undefined;
   try {
-    return parseProcStatus(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    own = parseProcStatus(readFileSync(`/proc/${pid}/status`, 'utf8'));
   } catch {
     return undefined;
   }
+  if (!own) return undefined;
+  for (const child of childrenOf(pid)) {
+    const memory = readProcessMemory(child);
+    if (!memory) continue;
+    own = { rssBytes: own.rssBytes + memory.rssBytes, peakRssBytes: own.peakRssBytes + memory.peakRssBytes };
+  }
+  return own;
 }
 
 export interface RssSample {

@@ -286,7 +286,7 @@ export function printOutside(f: OutsideFigures): void {
   );
   const r = f.rss;
   printTable(
-    "From the outside: the bot process's RSS (/proc VmRSS, read every 100 ms; VmHWM for the start)",
+    "From the outside: the bot's RSS, its process and the map render process it starts (/proc VmRSS, read every 100 ms; VmHWM for the start)",
     ['when', 'RSS'],
     [
       ['peak of the first start (load, build, snapshot)', mb(r.startPeak)],
