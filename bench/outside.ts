@@ -59,7 +59,7 @@ export interface EditFigures {
   /** From the write until the first poll that found it was dispatched (polls go every POLL_EVERY_MS). */
   foundPollSentMs: number;
   /** From the bot's `data reloaded` line: when it came (ms after the write) and the reload's own ms. */
-  reloaded?: { atMs: number; ms: number; index: string; changes: string };
+  reloaded?: { atMs: number; ms: number; index: string; changes: string; steps: string };
   polls: number;
   /** The traffic that ran meanwhile, ms from dispatch to answer. */
   traffic: Summary;
@@ -284,6 +284,9 @@ async function editUnderTraffic(
         ms: reloaded.ms as number,
         index: String(reloaded.index),
         changes: String(reloaded.changes),
+        steps: Object.entries((reloaded.steps as Record<string, number> | undefined) ?? {})
+          .map(([name, ms]) => `${name} ${ms}`)
+          .join(', '),
       },
       polls: found.polls,
       traffic: summarize(outcomes.filter((o) => o.ok).map((o) => o.ms)),

@@ -29,25 +29,47 @@ function childrenOf(pid: number): number[] {
 }
 
 /**
- * The process and every process it started (the bot's map render process): what the bot costs the machine.
- * The peak adds each process's own high-water mark, which may not have been reached at the same moment.
- * Undefined when the process is gone or /proc is not there.
+ * A started process's share of memory: its proportional set (Pss: private pages, plus its share of the pages it
+ * maps together with others, such as Node's own binary, which the bot's RSS already counts in full).
  */
-export function readProcessMemory(pid: number | undefined): ProcessMemory | undefined {
-  if (pid === undefined) return undefined;
-  let own: ProcessMemory | undefined;
+function proportionalBytes(pid: number): number | undefined {
   try {
-    own = parseProcStatus(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = /^Pss:\s*(\d+)\s*kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : undefined;
   } catch {
     return undefined;
   }
-  if (!own) return undefined;
-  for (const child of childrenOf(pid)) {
-    const memory = readProcessMemory(child);
+}
+
+/**
+ * The process, plus every process it started (the bot's map render process): what the bot costs the machine.
+ * A started process adds its proportional set (or its RSS where that is not known) now, and its own high-water
+ * mark to the peak. Undefined when the process is gone or /proc is not there.
+ */
+export function readProcessMemory(pid: number | undefined): ProcessMemory | undefined {
+  const own = readOneProcess(pid);
+  if (!own || pid === undefined) return own;
+  for (const child of descendantsOf(pid)) {
+    const memory = readOneProcess(child);
     if (!memory) continue;
-    own = { rssBytes: own.rssBytes + memory.rssBytes, peakRssBytes: own.peakRssBytes + memory.peakRssBytes };
+    own.rssBytes += proportionalBytes(child) ?? memory.rssBytes;
+    own.peakRssBytes += memory.peakRssBytes;
   }
   return own;
+}
+
+function descendantsOf(pid: number): number[] {
+  const children = childrenOf(pid);
+  return [...children, ...children.flatMap(descendantsOf)];
+}
+
+function readOneProcess(pid: number | undefined): ProcessMemory | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    return parseProcStatus(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 export interface RssSample {

@@ -280,13 +280,13 @@ export function printOutside(f: OutsideFigures): void {
     `- edit: ${
       e.reloaded
         ? `the reload began ~${ms(e.reloaded.atMs - e.reloaded.ms)} ms after the write (file event and debounce) ` +
-          `and took ${ms(e.reloaded.ms)} ms (${e.reloaded.changes}, index ${e.reloaded.index}); `
+          `and took ${ms(e.reloaded.ms)} ms (${e.reloaded.changes}, index ${e.reloaded.index}; ${e.reloaded.steps} ms); `
         : ''
     }found by a /search sent ${ms(e.foundPollSentMs)} ms after the write (${e.polls} sent, one every ${POLL_EVERY_MS} ms)`,
   );
   const r = f.rss;
   printTable(
-    "From the outside: the bot's RSS, its process and the map render process it starts (/proc VmRSS, read every 100 ms; VmHWM for the start)",
+    "From the outside: the bot's RSS (/proc VmRSS, read every 100 ms; VmHWM for the start), plus the proportional set (Pss) of the map render process it starts",
     ['when', 'RSS'],
     [
       ['peak of the first start (load, build, snapshot)', mb(r.startPeak)],

@@ -220,10 +220,21 @@ export class EngineHolder {
     const ms = () => Math.round(performance.now() - started);
     let wantSnapshot = this.snapshotTimer !== null || this.snapshotting !== null;
     try {
+      // Where a reload's time went, in the log line that ends it: a slow one says which step to look at.
+      const steps: Record<string, number> = {};
+      let stepStart = performance.now();
+      const step = (name: string) => {
+        const now = performance.now();
+        steps[name] = Math.round(now - stepStart);
+        stepStart = now;
+      };
       await this.stopSnapshot();
+      step('snapshotStop');
       const loaded = await loadData(this.dataDir, this.files);
+      step('read');
       const { corpus } = loaded;
       await logDiagnostics(this.logger, corpus.diagnostics);
+      step('diagnostics');
       const errors = errorCount(corpus);
       if (errors > 0) {
         const message = `${counted(errors, 'error')} in the data; still serving the data loaded ${this.engine.corpus.loadedAt.toISOString()}`;
@@ -233,12 +244,14 @@ export class EngineHolder {
       }
       const changes = dataChanges({ corpus: this.engine.corpus, files: this.files }, loaded);
       await new Slicer(0).pause();
+      step('diff');
       // Even with nothing changed the new corpus is swapped in (it says when the data was last read); only the
       // actor index, names and graph are rebuilt then.
       const update = await updateEngine(this.engine, corpus, (engine) => {
         this.engine = engine;
         this.files = loaded.files;
       });
+      step('index');
       const message = `loaded ${counted(this.engine.corpus.profiles.length, 'profile')}`;
       this.status.lastReload = { at: new Date(), ok: true, message };
       this.logger.info(
@@ -250,6 +263,7 @@ export class EngineHolder {
           index: update.mode,
           sectionsReindexed: update.sectionsReindexed,
           ms: ms(),
+          steps,
         },
         'data reloaded',
       );
