@@ -3,7 +3,7 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-api-types/v10';
 import type { CommandModule } from '../src/dispatch/commandModule.ts';
 import { chatInputCommand } from '../src/dispatch/commandOptions.ts';
-import { searchEmbed } from '../src/render/searchReply.ts';
+import { noProfileToSearchEmbed, searchEmbed } from '../src/render/searchReply.ts';
 import { searchSections } from '../src/search/searchSections.ts';
 import { teamActor, teamNote } from '../src/teams/teamActor.ts';
 import {
@@ -45,7 +45,9 @@ export const searchCommand: CommandModule = chatInputCommand(
       if (o.actor) {
         const chosen = actorOption(o.actor, request, context, { teamDefault: false });
         if (!chosen.ok) return chosen.response;
-        profileId = chosen.actor.profileId ?? `none:${chosen.actor.code}`;
+        if (!chosen.actor.profileId)
+          return answer({ private: true }, { embeds: [noProfileToSearchEmbed(o.query, chosen.actor.name)] });
+        profileId = chosen.actor.profileId;
         scopeName = chosen.actor.name;
       }
       const team = o.actor ? null : teamActor(engine, request.channel);

@@ -13,6 +13,21 @@ import { COLOUR } from './theme.ts';
 /** Enough context to judge a hit; ten of them stay well within the 6,000 total. */
 const SNIPPET_CHARS = 300;
 const FOOTER_RESERVE = 200;
+/** An actor's name as the no-profile reply says it twice: escaped, two of them stay far within a description. */
+const NAME_CHARS = 200;
+
+/**
+ * `/search … actor:` for an actor without a profile: there is no section of its own to look in, which "no section
+ * matches" would hide; other profiles may still write of it.
+ */
+export function noProfileToSearchEmbed(query: string, actorName: string): APIEmbed {
+  const name = escapeMarkdown(truncate(actorName, NAME_CHARS));
+  return {
+    title: escapeUserTitle(truncate(`Search: ${query}`, EMBED_TITLE_MAX)),
+    color: COLOUR.notFound,
+    description: `${name} has no profile, so there is no section of its own to search.\nLeave out \`actor\` to search every profile: others may write of ${name}.`,
+  };
+}
 
 export function searchEmbed(
   corpus: Corpus,

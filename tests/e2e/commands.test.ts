@@ -283,6 +283,14 @@ describe('/search', () => {
     expect(fieldsOf(r).map((f) => f.name)).toEqual(['Valdoria › 2. Water Rights']);
   });
 
+  it('actor: says so privately when the actor has no profile to search', async () => {
+    const r = await run('search', { query: 'dams', actor: 'PLX' });
+    expectPrivateNotice(r, 'Search: dams');
+    expect(embedOf(r).description).toBe(
+      'Pellix Commonwealth has no profile, so there is no section of its own to search.\nLeave out `actor` to search every profile: others may write of Pellix Commonwealth.',
+    );
+  });
+
   it('no hits: a private answer with a suggestion', async () => {
     const r = await run('search', { query: 'dammmes' });
     expectPrivateNotice(r, 'Search: dammmes');

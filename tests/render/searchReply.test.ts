@@ -7,7 +7,7 @@ import { searchCommand } from '../../commands/search.ts';
 import type { Response } from '../../src/dispatch/response.ts';
 import { buildEngine } from '../../src/engine.ts';
 import { message } from '../../src/render/reply.ts';
-import { searchEmbed } from '../../src/render/searchReply.ts';
+import { noProfileToSearchEmbed, searchEmbed } from '../../src/render/searchReply.ts';
 import { commandRequest, contextOf, loadFixtureEngine, makeCorpus } from '../engine/corpora.ts';
 import { PIECES, textOf, world } from './arbitraries.ts';
 import { replyViolations } from './limitsChecker.ts';
@@ -141,5 +141,14 @@ describe('search reply, any query', () => {
     const embed = searchEmbed(engine.corpus, 'lighthouses', result);
     expect(replyViolations(message({ embeds: [embed] }))).toEqual([]);
     expect(embed.fields![0]!.name.startsWith('\\_\\*\\_\\*')).toBe(true);
+  });
+
+  it('the no-profile reply stays within limits and inert for any name and query', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 5000 }), fc.constantFrom(...HOSTILE), (name, query) => {
+        const embed = noProfileToSearchEmbed(query, name);
+        expect(replyViolations(message({ embeds: [embed] }))).toEqual([]);
+      }),
+    );
   });
 });
