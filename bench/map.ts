@@ -1,7 +1,7 @@
-// Relations maps: how long one takes to draw (cold, in the render process, beside a worker thread as before) and to serve from the cache, and what
-// drawing costs everyone else: the longest the main thread's event loop is held while 20 maps are requested at
-// once (drawn in the render process, beside a worker thread and the main thread as before), and autocomplete latency through the
-// bot while those 20 maps are drawn.
+// Relations maps: how long one takes to draw (cold, in the render process, beside a worker thread as before) and
+// to serve from the cache, and what drawing costs everyone else: the longest the main thread's event loop is held
+// while 20 maps are requested at once (drawn in the render process, beside a worker thread and the main thread as
+// before), and autocomplete latency through the bot while those 20 maps are drawn.
 import { buildEngine, type Engine } from '../src/engine.ts';
 import { renderRelationsMapPng } from '../src/render/relationsMap/index.ts';
 import { MapCache } from '../src/render/relationsMap/mapCache.ts';
