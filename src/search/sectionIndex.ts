@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Corpus } from '../profiles/corpus.ts';
 import { eachInSlices, Slicer } from '../slices.ts';
 import { andSearch, compareHits } from './andSearch.ts';
-import { fuzzyForLength, normalizeKey, processTerm, WORD_SPLIT } from './normalize.ts';
+import { fuzzyForLength, normalizeKey, processTerm, splitWords } from './normalize.ts';
 import { type SectionDocument, sectionDocuments } from './sectionDocuments.ts';
 import { Stemmer, stemWord } from './stem.ts';
 import { type QueryWord as IndexWord, type SavedTermIndex, TermIndex } from './termIndex.ts';
@@ -58,7 +58,7 @@ const ATTEMPTS: readonly (readonly ['AND' | 'OR', boolean])[] = [
 ];
 
 /** Splits a field into tokens the way MiniSearch does by default; a field's length counts the distinct ones. */
-const tokenize = (text: string) => text.split(WORD_SPLIT);
+const tokenize = splitWords;
 /** A token's index term: normalised, stop words dropped, stemmed. */
 const indexTerm = (token: string): string | null => {
   const key = processTerm(token);
@@ -211,7 +211,7 @@ export class SectionIndex {
 
   private queryWords(text: string): QueryWord[] {
     const words: QueryWord[] = [];
-    for (const word of text.split(WORD_SPLIT)) {
+    for (const word of splitWords(text)) {
       const term = this.stemmer.process(word);
       if (term === null) continue;
       // A word the stemmer left as typed may be cut short ("smugg"): it is also a prefix. So is a long stem

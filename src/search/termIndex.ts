@@ -4,7 +4,9 @@
 // a 30-second build. Here each word's postings are one Int32Array of (document, field) keys and frequencies, the
 // words one sorted array (TermDictionary), and the whole index saves to a few flat arrays that load back at once.
 import { eachInSlices, Slicer } from '../slices.ts';
+import { splitWords } from './normalize.ts';
 import { TermDictionary } from './termDictionary.ts';
+import { UNRESOLVED, WordTable } from './wordTable.ts';
 
 export interface TermIndexOptions<D> {
   fields: readonly string[];
@@ -97,7 +99,10 @@ export class TermIndex<D> {
   private newWords: string[] = [];
   /** Words whose postings grew with room to spare. */
   private grown = new Set<number>();
-  private memo: TokenMemo | null = null;
+  /** The batch's distinct words and what each became (a term id, or -1 when it is left out). */
+  private memo: WordTable | null = null;
+  /** The tokenizer is splitWords: words are found in the text itself (WordTable.scan), not split into strings. */
+  private readonly splitsWords: boolean;
   /** Per term: the field being added when the term last occurred in it, and how often it occurs there. */
   private termStamp: Int32Array = new Int32Array(1024);
   private termTf: Int32Array = new Int32Array(1024);
@@ -105,6 +110,7 @@ export class TermIndex<D> {
 
   constructor(options: TermIndexOptions<D>) {
     this.options = options;
+    this.splitsWords = options.tokenize === splitWords;
     this.fieldCount = options.fields.length;
     this.lengthSums = options.fields.map(() => 0);
   }
@@ -130,24 +136,28 @@ export class TermIndex<D> {
     this.ids.push(id);
     this.shortOf.set(id, short);
     this.live++;
-    this.memo ??= new TokenMemo();
+    this.memo ??= new WordTable();
     const memo = this.memo;
     const F = this.fieldCount;
     for (let f = 0; f < F; f++) {
       const field = ++this.stamp;
       const touched: number[] = [];
       let distinct = 0;
-      for (const token of this.options.tokenize(this.options.field(doc, this.options.fields[f]!))) {
-        let k = memo.ids.get(token);
-        if (k === undefined) {
-          const term = this.options.processTerm(token);
-          k = memo.add(token, term === null ? -1 : this.termId(term));
-        }
+      const text = this.options.field(doc, this.options.fields[f]!);
+      const count = this.splitsWords ? memo.scan(text) : memo.lookup(this.options.tokenize(text));
+      const found = memo.found;
+      for (let i = 0; i < count; i++) {
+        const k = found[i]!;
         if (memo.seen[k] !== field) {
           memo.seen[k] = field;
           distinct++;
         }
-        const t = memo.terms[k]!;
+        let t = memo.terms[k]!;
+        if (t === UNRESOLVED) {
+          const term = this.options.processTerm(memo.word(k));
+          t = term === null ? -1 : this.termId(term);
+          memo.terms[k] = t;
+        }
         if (t < 0) continue;
         if (this.termStamp[t] !== field) {
           this.termStamp[t] = field;
@@ -507,27 +517,6 @@ export class TermIndex<D> {
 
 /** Above this many new words, the dictionary is sorted anew rather than added to word by word. */
 const NEW_WORDS_SORTED_AT_ONCE = 1000;
-
-/**
- * What each distinct token of a batch became (a term id, or -1 when it is left out): a corpus repeats its words,
- * and a lookup costs less than normalising and stemming again. `seen` counts a field's distinct tokens.
- */
-class TokenMemo {
-  readonly ids = new Map<string, number>();
-  terms: Int32Array = new Int32Array(1024);
-  seen: Int32Array = new Int32Array(1024);
-
-  add(token: string, term: number): number {
-    const k = this.ids.size;
-    this.ids.set(token, k);
-    if (k >= this.terms.length) {
-      this.terms = grow(this.terms, k + 1);
-      this.seen = grow(this.seen, k + 1);
-    }
-    this.terms[k] = term;
-    return k;
-  }
-}
 
 /** A copy of `list` with room for at least `size` numbers (twice its length, at least). */
 function grow(list: Int32Array, size: number): Int32Array {
