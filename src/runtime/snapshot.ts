@@ -8,7 +8,7 @@
 // mid-write leaves the previous snapshot; reading checks the header, the sizes and the checksum before parsing, so
 // a truncated or damaged file is never trusted. A bad snapshot is moved aside (kept for a look) and rebuilt.
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
@@ -79,9 +79,9 @@ export function snapshotFile(stateDir: string, dataDir: string): string {
  * truncated, damaged) is logged, moved aside and reported as none.
  */
 export async function readSnapshot(file: string, version: string, logger: Logger): Promise<Snapshot | null> {
-  let bytes: Buffer;
+  let handle: FileHandle;
   try {
-    bytes = await readFile(file);
+    handle = await open(file, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
       logger.info({ file }, 'no index snapshot yet: building the index');
@@ -90,61 +90,127 @@ export async function readSnapshot(file: string, version: string, logger: Logger
     logger.warn({ file, err }, 'index snapshot unreadable: building the index');
     return null;
   }
+  let snapshot: Snapshot;
   try {
-    return parseSnapshot(bytes, version);
+    const { size } = await handle.stat();
+    snapshot = await parseFrom(
+      { size, read: (into, position) => readFully(handle, into, position) },
+      version,
+    );
   } catch (err) {
-    await setAside(file, (err as Error).message, logger);
+    await handle.close().catch(() => {});
+    if (err instanceof SnapshotError) await setAside(file, err.message, logger);
+    else logger.warn({ file, err }, 'index snapshot unreadable: building the index');
     return null;
   }
+  await handle.close().catch(() => {});
+  return snapshot;
 }
 
-export function parseSnapshot(bytes: Buffer, version: string): Snapshot {
-  const firstBreak = bytes.indexOf(0x0a);
-  const lastBreak = bytes.lastIndexOf(0x0a, bytes.length - 2);
-  if (firstBreak < 0 || lastBreak <= firstBreak) throw new SnapshotError('not a snapshot, or cut short');
-  const header = headerSchema.safeParse(parseJson(bytes.subarray(0, firstBreak)));
+/** The snapshot in these bytes; throws SnapshotError when they cannot be trusted. */
+export function parseSnapshot(bytes: Buffer, version: string): Promise<Snapshot> {
+  return parseFrom(
+    {
+      size: bytes.length,
+      read: async (into, position) => {
+        into.set(bytes.subarray(position, position + into.length));
+        return Math.min(into.length, Math.max(0, bytes.length - position));
+      },
+    },
+    version,
+  );
+}
+
+/** Where a snapshot is read from: `read` fills `into` from `position` on and says how many bytes it read. */
+interface SnapshotSource {
+  size: number;
+  read(into: Uint8Array, position: number): Promise<number>;
+}
+
+async function readFully(handle: FileHandle, into: Uint8Array, position: number): Promise<number> {
+  let done = 0;
+  while (done < into.length) {
+    const { bytesRead } = await handle.read(into, done, into.length - done, position + done);
+    if (bytesRead === 0) break;
+    done += bytesRead;
+  }
+  return done;
+}
+
+/** Header and trailer are a short line each: this much of either end of the file holds them. */
+const END_BYTES = 4096;
+
+/**
+ * Reads each part of the body straight into what it becomes (the JSON into one buffer, the numbers into their
+ * own Int32Arrays), checking the sizes before reading and the checksum before parsing: a 130 MB snapshot is never
+ * read whole and then copied apart.
+ */
+async function parseFrom(source: SnapshotSource, version: string): Promise<Snapshot> {
+  const { size } = source;
+  const head = await readPart(source, 0, Math.min(size, END_BYTES));
+  const firstBreak = head.indexOf(0x0a);
+  const tail = await readPart(source, Math.max(0, size - END_BYTES), Math.min(size, END_BYTES));
+  const tailStart = size - tail.length;
+  const lastBreak = tailStart + tail.lastIndexOf(0x0a, tail.length - 2);
+  if (firstBreak < 0 || lastBreak < tailStart || lastBreak <= firstBreak || tail[tail.length - 1] !== 0x0a)
+    throw new SnapshotError('not a snapshot, or cut short');
+  const header = headerSchema.safeParse(parseJson(head.subarray(0, firstBreak)));
   if (!header.success) throw new SnapshotError('not a snapshot (no header)');
   if (header.data.format !== SNAPSHOT_FORMAT || header.data.dossier !== version)
     throw new SnapshotError(
       `written by another version (format ${header.data.format}, Dossier ${header.data.dossier}; this is format ${SNAPSHOT_FORMAT}, Dossier ${version})`,
     );
-  const trailer = trailerSchema.safeParse(parseJson(bytes.subarray(lastBreak + 1)));
+  const trailer = trailerSchema.safeParse(parseJson(tail.subarray(lastBreak - tailStart + 1)));
   if (!trailer.success) throw new SnapshotError('cut short (no trailer)');
-  const body = bytes.subarray(firstBreak + 1, lastBreak);
   const sizes = trailer.data;
-  if (body.length !== sizes.bytes)
-    throw new SnapshotError(`cut short or padded (${body.length} bytes, expected ${sizes.bytes})`);
-  if (crc32(body) !== sizes.crc32) throw new SnapshotError('damaged (its checksum does not match)');
-  if (sizes.json + 1 + (sizes.lengths + sizes.postings) * 4 !== body.length || body[sizes.json] !== 0x0a)
+  const bodyStart = firstBreak + 1;
+  const bodyLength = lastBreak - bodyStart;
+  if (bodyLength !== sizes.bytes)
+    throw new SnapshotError(`cut short or padded (${bodyLength} bytes, expected ${sizes.bytes})`);
+  if (sizes.json + 1 + (sizes.lengths + sizes.postings) * 4 !== bodyLength)
     throw new SnapshotError('its parts do not add up to its length');
-  const parsed = bodySchema.safeParse(parseJson(body.subarray(0, sizes.json)));
+  const json = await readPart(source, bodyStart, sizes.json + 1);
+  const lengths = new Int32Array(sizes.lengths);
+  const postings = new Int32Array(sizes.postings);
+  const lengthBytes = new Uint8Array(lengths.buffer);
+  const postingBytes = new Uint8Array(postings.buffer);
+  await readInto(source, lengthBytes, bodyStart + json.length);
+  await readInto(source, postingBytes, bodyStart + json.length + lengthBytes.length);
+  const checksum = crc32(postingBytes, crc32(lengthBytes, crc32(json)));
+  if (checksum !== sizes.crc32) throw new SnapshotError('damaged (its checksum does not match)');
+  if (json[sizes.json] !== 0x0a) throw new SnapshotError('its parts do not add up to its length');
+  if (!LITTLE_ENDIAN) {
+    fromLittleEndian(lengths);
+    fromLittleEndian(postings);
+  }
+  const parsed = bodySchema.safeParse(parseJson(json.subarray(0, sizes.json)));
   if (!parsed.success)
     throw new SnapshotError(`not in the expected shape: ${parsed.error.issues[0]?.message}`);
   const { profiles, directory, teams, documents, index } = parsed.data;
-  const numbers = body.subarray(sizes.json + 1);
   return {
     files: {
       profiles: new Map(profiles as [string, ParsedProfileFile][]),
       directory: directory as LoadedFiles['directory'],
       teams,
     },
-    sections: {
-      documents,
-      index: {
-        ...index,
-        lengths: int32s(numbers.subarray(0, sizes.lengths * 4)),
-        postings: int32s(numbers.subarray(sizes.lengths * 4)),
-      },
-    },
+    sections: { documents, index: { ...index, lengths, postings } },
   };
 }
 
-/** Little-endian 32-bit integers, copied into an aligned array. */
-function int32s(bytes: Buffer): Int32Array {
-  const numbers = new Int32Array(bytes.length / 4);
-  if (LITTLE_ENDIAN) new Uint8Array(numbers.buffer).set(bytes);
-  else for (let i = 0; i < numbers.length; i++) numbers[i] = bytes.readInt32LE(i * 4);
-  return numbers;
+async function readPart(source: SnapshotSource, position: number, length: number): Promise<Buffer> {
+  const part = Buffer.allocUnsafe(length);
+  await readInto(source, part, position);
+  return part;
+}
+
+async function readInto(source: SnapshotSource, into: Uint8Array, position: number): Promise<void> {
+  if ((await source.read(into, position)) !== into.length) throw new SnapshotError('cut short while reading');
+}
+
+/** Integers read as little-endian bytes, put in this machine's order. */
+function fromLittleEndian(numbers: Int32Array): void {
+  const view = new DataView(numbers.buffer, numbers.byteOffset, numbers.byteLength);
+  for (let i = 0; i < numbers.length; i++) numbers[i] = view.getInt32(i * 4, true);
 }
 
 /** Bytes of 32-bit integers as they are laid out in the file. */
@@ -157,9 +223,9 @@ function int32Bytes(numbers: Int32Array): Buffer {
 
 const LITTLE_ENDIAN = new Uint8Array(new Int32Array([1]).buffer)[0] === 1;
 
-function parseJson(bytes: Buffer): unknown {
+function parseJson(bytes: Uint8Array): unknown {
   try {
-    return JSON.parse(bytes.toString('utf8'));
+    return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
   } catch {
     throw new SnapshotError('not valid JSON');
   }

@@ -108,7 +108,7 @@ describe('index snapshot', () => {
       ids: sections.index.ids,
       terms: sections.index.terms,
     });
-    const read = parseSnapshot(bytes, DOSSIER_VERSION);
+    const read = await parseSnapshot(bytes, DOSSIER_VERSION);
     expect(read.sections).toEqual(sections);
     expect([...read.files.profiles.keys()]).toEqual([...files.profiles.keys()]);
     expect(await readdir(stateDir)).toEqual([path.basename(file())]);
@@ -215,7 +215,7 @@ describe('index snapshot', () => {
     it(`is moved aside and rebuilt when ${what}`, async () => {
       await saveSnapshot();
       const bytes = await readFile(file());
-      expect(() => parseSnapshot(bytes, DOSSIER_VERSION)).not.toThrow();
+      await expect(parseSnapshot(bytes, DOSSIER_VERSION)).resolves.toBeDefined();
       await writeFile(file(), spoil(bytes));
       const holder = await start();
       expect(setAsideLines()).toHaveLength(1);
