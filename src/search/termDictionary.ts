@@ -8,20 +8,25 @@ import type { Slicer } from '../slices.ts';
 const SORT_RUN = 4096;
 
 export class TermDictionary {
-  private readonly words: string[];
+  private words: string[];
 
   /** `words` need not be sorted or distinct. */
   constructor(words: Iterable<string> = []) {
     this.words = [...new Set(words)].sort(compareWords);
   }
 
+  /** A dictionary that takes these words, sorted and distinct, as its own. */
+  private static adopting(sorted: string[]): TermDictionary {
+    const dictionary = new TermDictionary();
+    dictionary.words = sorted;
+    return dictionary;
+  }
+
   /** Words already sorted and distinct (as `[...dictionary]` gives them); throws when they are not. */
   static fromSorted(words: readonly string[]): TermDictionary {
     for (let i = 1; i < words.length; i++)
       if (!(words[i - 1]! < words[i]!)) throw new Error(`words out of order at ${words[i]}`);
-    const dictionary = new TermDictionary();
-    dictionary.words.push(...words);
-    return dictionary;
+    return TermDictionary.adopting(words.slice());
   }
 
   /**
@@ -29,10 +34,12 @@ export class TermDictionary {
    * milliseconds. Runs of a few thousand are sorted, then merged in pairs, pausing whenever a slice is due.
    */
   static async sortedInSlices(words: Iterable<string>, slicer: Slicer): Promise<TermDictionary> {
-    const all = [...new Set(words)];
+    // No step touches every word at once (a Set of them, a spread into one call): at 100,000 words each of
+    // those alone held the event loop for tens of milliseconds. Repeats are dropped as runs are sorted and merged.
+    const all = Array.isArray(words) ? (words as string[]) : [...words];
     let runs: string[][] = [];
     for (let i = 0; i < all.length; i += SORT_RUN) {
-      runs.push(all.slice(i, i + SORT_RUN).sort(compareWords));
+      runs.push(withoutRepeats(all.slice(i, i + SORT_RUN).sort(compareWords)));
       if (slicer.due) await slicer.pause();
     }
     while (runs.length > 1) {
@@ -42,16 +49,16 @@ export class TermDictionary {
         const out: string[] = new Array(a.length + b.length);
         let [x, y, k] = [0, 0, 0];
         while (x < a.length || y < b.length) {
-          out[k++] = y >= b.length || (x < a.length && a[x]! < b[y]!) ? a[x++]! : b[y++]!;
-          if ((k & 1023) === 0 && slicer.due) await slicer.pause();
+          const next = y >= b.length || (x < a.length && a[x]! < b[y]!) ? a[x++]! : b[y++]!;
+          if (k === 0 || out[k - 1] !== next) out[k++] = next;
+          if ((x + y) % 1024 === 0 && slicer.due) await slicer.pause();
         }
+        out.length = k;
         merged.push(out);
       }
       runs = merged;
     }
-    const dictionary = new TermDictionary();
-    dictionary.words.push(...(runs[0] ?? []));
-    return dictionary;
+    return TermDictionary.adopting(runs[0] ?? []);
   }
 
   get size(): number {
@@ -166,4 +173,12 @@ function endOfRun(words: readonly string[], prefix: string, from: number): numbe
     else hi = mid;
   }
   return lo;
+}
+
+/** A sorted list with each word once. */
+function withoutRepeats(sorted: string[]): string[] {
+  let k = 0;
+  for (const word of sorted) if (k === 0 || sorted[k - 1] !== word) sorted[k++] = word;
+  sorted.length = k;
+  return sorted;
 }
