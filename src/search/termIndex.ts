@@ -476,18 +476,18 @@ export class TermIndex<D> {
     }
     if (index.live !== documents.size) fail('it holds other documents than the data');
     index.lengths = Array.from(saved.lengths);
+    const live = new Uint8Array(saved.ids.length);
+    for (const [short, doc] of index.docs.entries()) if (doc !== null) live[short] = 1;
+    const df = new Int32Array(saved.terms.length * F);
     const words: string[] = [];
     let at = 0;
     const { postings } = saved;
     for (const [t, term] of saved.terms.entries()) {
       const n = postings[at++];
       if (n === undefined || at + n * 2 > postings.length) fail('postings cut short');
-      const list = postings.subarray(at, at + n! * 2);
-      at += n! * 2;
       index.terms.push(term);
-      index.postings.push(term === null ? EMPTY : list);
+      index.postings.push(term === null ? EMPTY : postings.subarray(at, at + n! * 2));
       index.fill.push(term === null ? 0 : n!);
-      for (let f = 0; f < F; f++) index.df.push(0);
       if (term === null) {
         if (n !== 0) fail('a removed term still has postings');
         continue;
@@ -495,16 +495,11 @@ export class TermIndex<D> {
       if (n === 0 || index.termOf.has(term)) fail(`term ${term} is empty or repeated`);
       index.termOf.set(term, t);
       words.push(term);
-      let previous = -1;
-      for (let i = 0; i < n!; i++) {
-        const key = list[i * 2]!;
-        const short = Math.floor(key / F);
-        if (key <= previous || index.docs[short] == null || list[i * 2 + 1]! < 1)
-          fail(`postings of ${term} are out of order or name a missing document`);
-        previous = key;
-        index.df[t * F + (key % F)]!++;
-      }
+      if (!countPostings(postings, at, n!, F, live, df, t * F))
+        fail(`postings of ${term} are out of order or name a missing document`);
+      at += n! * 2;
     }
+    index.df = Array.from(df);
     if (at !== postings.length) fail('postings run on past the terms');
     try {
       index.dictionary = TermDictionary.fromSorted(words);
@@ -526,6 +521,31 @@ function grow(list: Int32Array, size: number): Int32Array {
 }
 
 const EMPTY = new Int32Array(0);
+
+/**
+ * Checks `n` saved pairs from `at` (keys ascending, each naming a live document, frequencies at least 1) and
+ * counts them into `df` by field, from `dfAt`. Its own small function, so the loop over millions of pairs is
+ * optimised as a loop rather than as part of a long function run once.
+ */
+function countPostings(
+  postings: Int32Array,
+  at: number,
+  n: number,
+  fieldCount: number,
+  live: Uint8Array,
+  df: Int32Array,
+  dfAt: number,
+): boolean {
+  let previous = -1;
+  const end = at + n * 2;
+  for (let i = at; i < end; i += 2) {
+    const key = postings[i]!;
+    if (key <= previous || live[(key / fieldCount) | 0] !== 1 || postings[i + 1]! < 1) return false;
+    previous = key;
+    df[dfAt + (key % fieldCount)]!++;
+  }
+  return true;
+}
 
 /** First pair whose key is not below `key`, among the first `n` pairs of `list`. */
 function pairIndex(list: Int32Array, n: number, key: number): number {
