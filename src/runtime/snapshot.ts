@@ -139,6 +139,8 @@ async function readFully(handle: FileHandle, into: Uint8Array, position: number)
 
 /** Header and trailer are a short line each: this much of either end of the file holds them. */
 const END_BYTES = 4096;
+/** A snapshot's JSON is read this much at a time. */
+const READ_CHUNK = 8 << 20;
 
 /**
  * Reads each part of the body straight into what it becomes (the JSON into one buffer, the numbers into their
@@ -169,21 +171,36 @@ async function parseFrom(source: SnapshotSource, version: string): Promise<Snaps
     throw new SnapshotError(`cut short or padded (${bodyLength} bytes, expected ${sizes.bytes})`);
   if (sizes.json + 1 + (sizes.lengths + sizes.postings) * 4 !== bodyLength)
     throw new SnapshotError('its parts do not add up to its length');
-  const json = await readPart(source, bodyStart, sizes.json + 1);
+  // Reading overlaps the work on what was read: the JSON's checksum is taken a chunk at a time while the next
+  // chunk is read, and the numbers are read while the JSON is parsed. The checksum still decides first: a damaged
+  // file is reported as damaged, whatever its JSON then looked like.
+  const json = Buffer.allocUnsafe(sizes.json + 1);
+  let checksum = await readSummed(source, json, bodyStart);
   const lengths = new Int32Array(sizes.lengths);
   const postings = new Int32Array(sizes.postings);
   const lengthBytes = new Uint8Array(lengths.buffer);
   const postingBytes = new Uint8Array(postings.buffer);
-  await readInto(source, lengthBytes, bodyStart + json.length);
-  await readInto(source, postingBytes, bodyStart + json.length + lengthBytes.length);
-  const checksum = crc32(postingBytes, crc32(lengthBytes, crc32(json)));
+  const numbers = Promise.all([
+    readInto(source, lengthBytes, bodyStart + json.length),
+    readInto(source, postingBytes, bodyStart + json.length + lengthBytes.length),
+  ]);
+  let body: unknown;
+  let unreadable: unknown = null;
+  try {
+    if (json[sizes.json] !== 0x0a) throw new SnapshotError('its parts do not add up to its length');
+    body = parseJson(json.subarray(0, sizes.json));
+  } catch (err) {
+    unreadable = err;
+  }
+  await numbers;
+  checksum = crc32(postingBytes, crc32(lengthBytes, checksum));
   if (checksum !== sizes.crc32) throw new SnapshotError('damaged (its checksum does not match)');
-  if (json[sizes.json] !== 0x0a) throw new SnapshotError('its parts do not add up to its length');
+  if (unreadable) throw unreadable;
   if (!LITTLE_ENDIAN) {
     fromLittleEndian(lengths);
     fromLittleEndian(postings);
   }
-  const parsed = bodySchema.safeParse(parseJson(json.subarray(0, sizes.json)));
+  const parsed = bodySchema.safeParse(body);
   if (!parsed.success)
     throw new SnapshotError(`not in the expected shape: ${parsed.error.issues[0]?.message}`);
   const { profiles, directory, teams, documents, index } = parsed.data;
@@ -201,6 +218,20 @@ async function readPart(source: SnapshotSource, position: number, length: number
   const part = Buffer.allocUnsafe(length);
   await readInto(source, part, position);
   return part;
+}
+
+/** Fills `into` from `position`, a chunk at a time, checksumming each chunk while the next one is read. */
+async function readSummed(source: SnapshotSource, into: Buffer, position: number): Promise<number> {
+  let checksum = 0;
+  let reading = readInto(source, into.subarray(0, READ_CHUNK), position);
+  for (let at = 0; at < into.length; at += READ_CHUNK) {
+    await reading;
+    const next = at + READ_CHUNK;
+    if (next < into.length)
+      reading = readInto(source, into.subarray(next, next + READ_CHUNK), position + next);
+    checksum = crc32(into.subarray(at, next), checksum);
+  }
+  return checksum;
 }
 
 async function readInto(source: SnapshotSource, into: Uint8Array, position: number): Promise<void> {
