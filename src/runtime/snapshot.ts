@@ -1,15 +1,17 @@
 // The built section index, saved in STATE_DIR with what it was built from (each file's hash and parse), so a
 // restart re-reads the data, re-parses and re-indexes only what changed while Dossier was down.
 //
-// The file is a header line (format, Dossier's version), the body, and a trailer line with the body's length, the
-// sizes of its parts and its CRC-32. The body is JSON (the files, the index's documents and words), a line break,
-// then the index's numbers as little-endian 32-bit integers: its field lengths, then its postings
-// (TermIndex.save). It is written a slice at a time into a temporary file and renamed over the old one, so a crash
-// mid-write leaves the previous snapshot; reading checks the header, the sizes and the checksum before parsing, so
-// a truncated or damaged file is never trusted. A bad snapshot is moved aside (kept for a look) and rebuilt.
+// The file is a header line (format, Dossier's and V8's versions), the body, and a trailer line with the body's
+// length, the sizes of its parts and its CRC-32. The body is JSON (the directory, the index's documents and
+// words), a line break, the parsed profiles in batches serialised by V8 (structured clone: read back in about half
+// the time JSON.parse takes over the same profiles), then the index's numbers as little-endian 32-bit integers:
+// its field lengths, then its postings (TermIndex.save). It is written a slice at a time into a temporary file and
+// renamed over the old one, so a crash mid-write leaves the previous snapshot; reading checks the header, the sizes
+// and the checksum before parsing, so a truncated or damaged file is never trusted. A bad snapshot is moved aside (kept for a look) and rebuilt.
 import { createHash } from 'node:crypto';
 import { type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import type { Logger } from '../log/logger.ts';
@@ -20,34 +22,40 @@ import { Slicer } from '../slices.ts';
 /**
  * Bumped whenever what is saved, or how it is read back, changes. 2: the index's terms are stems. 3: the index is
  * a TermIndex, its numbers in binary. 4: the checksum is a CRC-32 (three times faster than SHA-1 over 100 MB,
- * and a snapshot needs to notice damage, not resist forgery).
+ * and a snapshot needs to notice damage, not resist forgery). 5: the parsed profiles serialised by V8.
  */
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 5;
+/** Profiles serialised together: a few milliseconds of work each way. */
+const PROFILE_BATCH = 100;
+/** Batches are larger past this many, so the trailer that lists their sizes stays within END_BYTES. */
+const MAX_BATCHES = 4000;
 const WRITE_CHUNK = 1 << 20;
 const LIST_SLICE = 5000;
 const BINARY_CHUNK = 4 << 20;
 
-const headerSchema = z.object({ format: z.number(), dossier: z.string() });
+const headerSchema = z.object({ format: z.number(), dossier: z.string(), v8: z.string().optional() });
 const count = z.number().int().nonnegative();
 const trailerSchema = z.object({
   bytes: count,
   json: count,
+  /** Bytes of each batch of serialised profiles. */
+  profiles: z.array(count),
   lengths: count,
   postings: count,
   crc32: count,
 });
+const profileBatchSchema = z.array(
+  z.tuple([
+    z.string(),
+    z.object({
+      hash: z.string(),
+      fingerprint: z.string().optional(),
+      profile: z.unknown(),
+      diagnostics: z.array(z.unknown()),
+    }),
+  ]),
+);
 const bodySchema = z.object({
-  profiles: z.array(
-    z.tuple([
-      z.string(),
-      z.object({
-        hash: z.string(),
-        fingerprint: z.string().optional(),
-        profile: z.unknown(),
-        diagnostics: z.array(z.unknown()),
-      }),
-    ]),
-  ),
   directory: z
     .object({ hash: z.string(), directory: z.unknown(), diagnostics: z.array(z.unknown()) })
     .nullable(),
@@ -137,8 +145,8 @@ async function readFully(handle: FileHandle, into: Uint8Array, position: number)
   return done;
 }
 
-/** Header and trailer are a short line each: this much of either end of the file holds them. */
-const END_BYTES = 4096;
+/** Header and trailer are a line each (the trailer lists each batch of profiles): this much of either end holds them. */
+const END_BYTES = 1 << 16;
 /** A snapshot's JSON is read this much at a time. */
 const READ_CHUNK = 8 << 20;
 
@@ -158,9 +166,10 @@ async function parseFrom(source: SnapshotSource, version: string): Promise<Snaps
     throw new SnapshotError('not a snapshot, or cut short');
   const header = headerSchema.safeParse(parseJson(head.subarray(0, firstBreak)));
   if (!header.success) throw new SnapshotError('not a snapshot (no header)');
-  if (header.data.format !== SNAPSHOT_FORMAT || header.data.dossier !== version)
+  const { format, dossier, v8 } = header.data;
+  if (format !== SNAPSHOT_FORMAT || dossier !== version || v8 !== process.versions.v8)
     throw new SnapshotError(
-      `written by another version (format ${header.data.format}, Dossier ${header.data.dossier}; this is format ${SNAPSHOT_FORMAT}, Dossier ${version})`,
+      `written by another version (format ${format}, Dossier ${dossier}, V8 ${v8}; this is format ${SNAPSHOT_FORMAT}, Dossier ${version}, V8 ${process.versions.v8})`,
     );
   const trailer = trailerSchema.safeParse(parseJson(tail.subarray(lastBreak - tailStart + 1)));
   if (!trailer.success) throw new SnapshotError('cut short (no trailer)');
@@ -169,26 +178,39 @@ async function parseFrom(source: SnapshotSource, version: string): Promise<Snaps
   const bodyLength = lastBreak - bodyStart;
   if (bodyLength !== sizes.bytes)
     throw new SnapshotError(`cut short or padded (${bodyLength} bytes, expected ${sizes.bytes})`);
-  if (sizes.json + 1 + (sizes.lengths + sizes.postings) * 4 !== bodyLength)
+  const profileBytes = sizes.profiles.reduce((a, b) => a + b, 0);
+  if (sizes.json + 1 + profileBytes + (sizes.lengths + sizes.postings) * 4 !== bodyLength)
     throw new SnapshotError('its parts do not add up to its length');
-  // Reading overlaps the work on what was read: the JSON's checksum is taken a chunk at a time while the next
-  // chunk is read, and the numbers are read while the JSON is parsed. The checksum still decides first: a damaged
-  // file is reported as damaged, whatever its JSON then looked like.
+  // Reading overlaps the work on what was read: the checksum is taken a chunk at a time while the next chunk is
+  // read, and the numbers are read while the profiles are deserialised. The checksum still decides first: a
+  // damaged file is reported as damaged, whatever its content then looked like.
   const json = Buffer.allocUnsafe(sizes.json + 1);
-  let checksum = await readSummed(source, json, bodyStart);
+  let checksum = await readSummed(source, json, bodyStart, 0);
+  const profiles = Buffer.allocUnsafe(profileBytes);
+  checksum = await readSummed(source, profiles, bodyStart + json.length, checksum);
   const lengths = new Int32Array(sizes.lengths);
   const postings = new Int32Array(sizes.postings);
   const lengthBytes = new Uint8Array(lengths.buffer);
   const postingBytes = new Uint8Array(postings.buffer);
+  const numbersAt = bodyStart + json.length + profiles.length;
   const numbers = Promise.all([
-    readInto(source, lengthBytes, bodyStart + json.length),
-    readInto(source, postingBytes, bodyStart + json.length + lengthBytes.length),
+    readInto(source, lengthBytes, numbersAt),
+    readInto(source, postingBytes, numbersAt + lengthBytes.length),
   ]);
   let body: unknown;
+  const entries: [string, ParsedProfileFile][] = [];
   let unreadable: unknown = null;
   try {
     if (json[sizes.json] !== 0x0a) throw new SnapshotError('its parts do not add up to its length');
     body = parseJson(json.subarray(0, sizes.json));
+    let at = 0;
+    for (const batchBytes of sizes.profiles) {
+      const batch = profileBatchSchema.safeParse(deserializeBatch(profiles.subarray(at, at + batchBytes)));
+      if (!batch.success)
+        throw new SnapshotError(`profiles not in the expected shape: ${batch.error.issues[0]?.message}`);
+      for (const entry of batch.data) entries.push(entry as [string, ParsedProfileFile]);
+      at += batchBytes;
+    }
   } catch (err) {
     unreadable = err;
   }
@@ -203,10 +225,10 @@ async function parseFrom(source: SnapshotSource, version: string): Promise<Snaps
   const parsed = bodySchema.safeParse(body);
   if (!parsed.success)
     throw new SnapshotError(`not in the expected shape: ${parsed.error.issues[0]?.message}`);
-  const { profiles, directory, teams, documents, index } = parsed.data;
+  const { directory, teams, documents, index } = parsed.data;
   return {
     files: {
-      profiles: new Map(profiles as [string, ParsedProfileFile][]),
+      profiles: new Map(entries),
       directory: directory as LoadedFiles['directory'],
       teams,
     },
@@ -220,9 +242,24 @@ async function readPart(source: SnapshotSource, position: number, length: number
   return part;
 }
 
-/** Fills `into` from `position`, a chunk at a time, checksumming each chunk while the next one is read. */
-async function readSummed(source: SnapshotSource, into: Buffer, position: number): Promise<number> {
-  let checksum = 0;
+function deserializeBatch(bytes: Buffer): unknown {
+  try {
+    return deserialize(bytes);
+  } catch {
+    throw new SnapshotError('profiles not readable');
+  }
+}
+
+/**
+ * Fills `into` from `position`, a chunk at a time, checksumming each chunk (on from `checksum`) while the next
+ * one is read.
+ */
+async function readSummed(
+  source: SnapshotSource,
+  into: Buffer,
+  position: number,
+  checksum: number,
+): Promise<number> {
   let reading = readInto(source, into.subarray(0, READ_CHUNK), position);
   for (let at = 0; at < into.length; at += READ_CHUNK) {
     await reading;
@@ -326,16 +363,12 @@ export async function writeSnapshot(
       await put(`${i > 0 ? ',' : ''}${JSON.stringify(items.slice(i, i + LIST_SLICE)).slice(1, -1)}`);
   };
   try {
-    await handle.write(`${JSON.stringify({ format: SNAPSHOT_FORMAT, dossier: version })}\n`);
+    await handle.write(
+      `${JSON.stringify({ format: SNAPSHOT_FORMAT, dossier: version, v8: process.versions.v8 })}\n`,
+    );
     const { files } = content;
-    await put('{"profiles":[');
-    let first = true;
-    for (const entry of files.profiles) {
-      await put(`${first ? '' : ','}${JSON.stringify(entry)}`);
-      first = false;
-    }
     await put(
-      `],"directory":${JSON.stringify(files.directory)},"teams":${JSON.stringify(files.teams)},"documents":`,
+      `{"directory":${JSON.stringify(files.directory)},"teams":${JSON.stringify(files.teams)},"documents":`,
     );
     const { index } = content.sections;
     await put(
@@ -347,19 +380,34 @@ export async function writeSnapshot(
     await put(']}}');
     await flush();
     const json = bytes;
-    for (const part of [Buffer.from('\n'), int32Bytes(index.lengths), int32Bytes(index.postings)]) {
-      // Tens of megabytes: checked and written a few at a time, between turns of other work.
-      for (let at = 0; at < part.length; at += BINARY_CHUNK) {
-        const chunk = part.subarray(at, at + BINARY_CHUNK);
-        checksum = crc32(chunk, checksum);
-        bytes += chunk.length;
-        await handle.write(chunk);
-        if (slicer.due) await slicer.pause();
-      }
+    const putBytes = async (part: Buffer) => {
+      checksum = crc32(part, checksum);
+      bytes += part.length;
+      await handle.write(part);
+      if (slicer.due) await slicer.pause();
+    };
+    await putBytes(Buffer.from('\n'));
+    const entries = [...files.profiles];
+    const batches: number[] = [];
+    const perBatch = Math.max(PROFILE_BATCH, Math.ceil(entries.length / MAX_BATCHES));
+    for (let i = 0; i < entries.length; i += perBatch) {
+      const batch = serialize(entries.slice(i, i + perBatch));
+      batches.push(batch.length);
+      await putBytes(batch);
     }
-    await handle.write(
-      `\n${JSON.stringify({ bytes, json, lengths: index.lengths.length, postings: index.postings.length, crc32: checksum })}\n`,
-    );
+    // Tens of megabytes: checked and written a few at a time, between turns of other work.
+    for (const part of [int32Bytes(index.lengths), int32Bytes(index.postings)])
+      for (let at = 0; at < part.length; at += BINARY_CHUNK)
+        await putBytes(part.subarray(at, at + BINARY_CHUNK));
+    const trailer = {
+      bytes,
+      json,
+      profiles: batches,
+      lengths: index.lengths.length,
+      postings: index.postings.length,
+      crc32: checksum,
+    };
+    await handle.write(`\n${JSON.stringify(trailer)}\n`);
     await handle.sync();
     await handle.close();
     await rename(temp, file);

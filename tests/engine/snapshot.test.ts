@@ -6,6 +6,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { deserialize } from 'node:v8';
+import { crc32 } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildEngine, type Engine } from '../../src/engine.ts';
 import { createLogger } from '../../src/log/logger.ts';
@@ -84,7 +86,7 @@ const loadedLine = () => lines.find((l) => l.msg === 'data loaded')!;
 const setAsideLines = () => lines.filter((l) => l.msg.startsWith('index snapshot not used'));
 
 describe('index snapshot', () => {
-  it('is a header, JSON, the index’s numbers and a checksum trailer, and reads back as written', async () => {
+  it('is a header, JSON, the profiles, the index’s numbers and a checksum trailer, and reads back as written', async () => {
     const { corpus, files } = await loadData(data.dir);
     const engine = await buildEngine(corpus);
     const sections = await engine.sections.save();
@@ -95,6 +97,7 @@ describe('index snapshot', () => {
     expect(JSON.parse(bytes.subarray(0, firstBreak).toString())).toEqual({
       format: SNAPSHOT_FORMAT,
       dossier: DOSSIER_VERSION,
+      v8: process.versions.v8,
     });
     const trailer = JSON.parse(bytes.subarray(lastBreak + 1).toString());
     expect(trailer).toMatchObject({
@@ -108,9 +111,18 @@ describe('index snapshot', () => {
       ids: sections.index.ids,
       terms: sections.index.terms,
     });
+    // The profiles follow the JSON's line break, in batches of the sizes the trailer lists.
+    let at = firstBreak + 1 + trailer.json + 1;
+    const entries: unknown[] = [];
+    for (const batch of trailer.profiles as number[]) {
+      entries.push(...deserialize(bytes.subarray(at, at + batch)));
+      at += batch;
+    }
+    expect(entries).toEqual(JSON.parse(JSON.stringify([...files.profiles])));
+    expect(at + (sections.index.lengths.length + sections.index.postings.length) * 4).toBe(lastBreak);
     const read = await parseSnapshot(bytes, DOSSIER_VERSION);
     expect(read.sections).toEqual(sections);
-    expect([...read.files.profiles.keys()]).toEqual([...files.profiles.keys()]);
+    expect(read.files).toEqual(files);
     expect(await readdir(stateDir)).toEqual([path.basename(file())]);
   });
 
@@ -168,6 +180,34 @@ describe('index snapshot', () => {
         return copy;
       },
       /checksum/,
+    ],
+    [
+      'damaged in its profiles',
+      (b) => {
+        const copy = Buffer.from(b);
+        copy[firstProfileByte(copy) + 40]! ^= 0xff;
+        return copy;
+      },
+      /checksum/,
+    ],
+    [
+      'with profiles that do not deserialise, though its checksum is right',
+      (b) => {
+        const copy = Buffer.from(b);
+        const at = firstProfileByte(copy);
+        copy.fill(0xfe, at, at + (trailerOf(copy).profiles[0] ?? 0));
+        return withChecksum(copy);
+      },
+      /profiles not readable|profiles not in the expected shape/,
+    ],
+    [
+      'from another V8',
+      (b) =>
+        Buffer.concat([
+          Buffer.from(`{"format":${SNAPSHOT_FORMAT},"dossier":"${DOSSIER_VERSION}","v8":"0.0-other"}`),
+          b.subarray(b.indexOf(10)),
+        ]),
+      /another version/,
     ],
     [
       'damaged in its numbers',
@@ -294,3 +334,24 @@ describe('index snapshot', () => {
     expect(await readdir(stateDir)).toEqual([path.basename(file())]);
   });
 });
+
+/** The snapshot's trailer line. */
+function trailerOf(b: Buffer): { json: number; profiles: number[] } {
+  return JSON.parse(b.subarray(b.lastIndexOf(10, b.length - 2) + 1).toString());
+}
+
+/** Where the serialised profiles start: after the header, the JSON and its line break. */
+function firstProfileByte(b: Buffer): number {
+  return b.indexOf(10) + 1 + trailerOf(b).json + 1;
+}
+
+/** The same bytes with the trailer's checksum made right for the body as it now is. */
+function withChecksum(b: Buffer): Buffer {
+  const lastBreak = b.lastIndexOf(10, b.length - 2);
+  const trailer = JSON.parse(b.subarray(lastBreak + 1).toString());
+  const body = b.subarray(b.indexOf(10) + 1, lastBreak);
+  return Buffer.concat([
+    b.subarray(0, lastBreak + 1),
+    Buffer.from(`${JSON.stringify({ ...trailer, crc32: crc32(body) })}\n`),
+  ]);
+}
