@@ -7,7 +7,8 @@
 // the time JSON.parse takes over the same profiles), then the index's numbers as little-endian 32-bit integers:
 // its field lengths, then its postings (TermIndex.save). It is written a slice at a time into a temporary file and
 // renamed over the old one, so a crash mid-write leaves the previous snapshot; reading checks the header, the sizes
-// and the checksum before parsing, so a truncated or damaged file is never trusted. A bad snapshot is moved aside (kept for a look) and rebuilt.
+// and the checksum before parsing, so a truncated or damaged file is never trusted. A bad snapshot is moved aside
+// (kept for a look) and rebuilt.
 import { createHash } from 'node:crypto';
 import { type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -145,15 +146,18 @@ async function readFully(handle: FileHandle, into: Uint8Array, position: number)
   return done;
 }
 
-/** Header and trailer are a line each (the trailer lists each batch of profiles): this much of either end holds them. */
+/**
+ * Header and trailer are a line each (the trailer lists the sizes of the batches of profiles): this much of either
+ * end of the file holds them.
+ */
 const END_BYTES = 1 << 16;
 /** A snapshot's JSON is read this much at a time. */
 const READ_CHUNK = 8 << 20;
 
 /**
- * Reads each part of the body straight into what it becomes (the JSON into one buffer, the numbers into their
- * own Int32Arrays), checking the sizes before reading and the checksum before parsing: a 130 MB snapshot is never
- * read whole and then copied apart.
+ * Reads each part of the body straight into what it becomes (the JSON and the profiles into a buffer each, the
+ * numbers into their own Int32Arrays), checking the sizes before reading and the checksum before trusting what
+ * was parsed: a 130 MB snapshot is never read whole and then copied apart.
  */
 async function parseFrom(source: SnapshotSource, version: string): Promise<Snapshot> {
   const { size } = source;
