@@ -8,6 +8,7 @@ import type { Logger } from '../log/logger.ts';
 import { restarting } from '../render/notices.ts';
 import { type InteractionRef, sendCallback, sendDeferral, sendDeferredResult } from './respond.ts';
 import { toRequest } from './toRequest.ts';
+import { TurnQueue } from './turnQueue.ts';
 
 /** Discord wants an answer within 3 s; past this, acknowledge first and answer after. */
 export const DEFER_AFTER_MS = 1500;
@@ -24,14 +25,24 @@ export interface PipelineOptions {
 export class InteractionPipeline {
   private readonly inFlight = new Set<Promise<void>>();
   private accepting = true;
+  /** Commands and components start one per turn of the event loop; autocomplete does not wait for them. */
+  private readonly turns = new TurnQueue();
   /** Interactions answered since start. */
   served = 0;
 
   constructor(private readonly options: PipelineOptions) {}
 
-  /** Takes an interaction; its answer is sent in the background. */
+  /**
+   * Takes an interaction; its answer is sent in the background. Autocomplete is answered at once: it comes with
+   * every keystroke, costs a fraction of a millisecond, and a person typing should never wait behind a burst of
+   * commands; anything else starts in a turn of its own.
+   */
   accept(interaction: Interaction): void {
-    const work = this.handle(interaction);
+    // Whether it is served is settled on arrival: one that came before a shutdown began is answered in full.
+    const arrival = { at: performance.now(), accepted: this.accepting };
+    const work = interaction.isAutocomplete()
+      ? this.handle(interaction, arrival)
+      : new Promise<void>((resolve) => this.turns.push(() => resolve(this.handle(interaction, arrival))));
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
   }
@@ -45,8 +56,9 @@ export class InteractionPipeline {
     await Promise.race([Promise.allSettled(pending), new Promise((r) => setTimeout(r, graceMs).unref())]);
   }
 
-  private async handle(interaction: Interaction): Promise<void> {
-    const started = performance.now();
+  /** `arrival.at`: when the interaction arrived, so its logged time includes its wait in the queue. */
+  private async handle(interaction: Interaction, arrival: { at: number; accepted: boolean }): Promise<void> {
+    const started = arrival.at;
     const request = toRequest(interaction);
     if (!request) return;
     const ref: InteractionRef = {
@@ -54,7 +66,7 @@ export class InteractionPipeline {
       token: interaction.token,
       applicationId: interaction.applicationId,
     };
-    if (!this.accepting) {
+    if (!arrival.accepted) {
       await this.send(
         ref,
         request,
