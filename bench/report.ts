@@ -187,7 +187,7 @@ export function printMap(figures: MapFigures[], load: MapLoadFigures | undefined
   );
   if (!load) return;
   printTable(
-    `${MAPS_AT_ONCE} maps requested at once, ms`,
+    `${MAPS_AT_ONCE} maps requested at once (each started in a turn of its own, as the bot starts commands), ms`,
     ['', 'render process', 'worker thread (before)', 'main thread'],
     [
       ['longest event-loop hold', load.heldMs.offThread, load.heldMs.worker, load.heldMs.inline],
