@@ -79,13 +79,10 @@ async function serve(): Promise<void> {
     feedChannelId: config.CHANGES_CHANNEL_ID,
   });
   history = changes;
-  // A restart's record re-reads every profile to see what changed while Dossier was down: it runs beside the
-  // login, a slice at a time (records run one at a time, in order, so a reload's comes after it). The first
-  // record writes every profile in one transaction, which would hold the event loop for as long as it writes:
-  // that one is made before the bot answers.
-  const first = changes.store !== null && !changes.store.hasChangeSets();
-  const recording = changes.record(loaded.engine.corpus, 'start');
-  if (first) await recording;
+  // A restart's record re-reads every profile to see what changed while Dossier was down, and the very first
+  // record writes every profile's text: either runs beside the login and then the answers, a slice at a time
+  // (records run one at a time, in order, so a reload's comes after it).
+  void changes.record(loaded.engine.corpus, 'start');
   loaded.onLoad((load) => void changes.record(load.engine.corpus, load.reason));
   const cooldown =
     config.COOLDOWN_COMMANDS > 0

@@ -38,7 +38,7 @@ export class History {
 
   static open(options: HistoryOptions): History {
     const opened = openHistoryDatabase(options.stateDir, options.logger);
-    return new History(opened ? new HistoryStore(opened.db) : null, options);
+    return new History(opened ? new HistoryStore(opened.db, options.logger) : null, options);
   }
 
   /** Called after each change set is written (the feed poster listens). */
@@ -62,7 +62,7 @@ export class History {
       const sources = await readSources(this.options.dataDir, corpus, this.known);
       const set = await recordChangeSet(store, {
         sources,
-        directory: directorySnapshot(corpus),
+        directory: await directorySnapshot(corpus),
         categoryNames: corpus.categories.map((c) => c.name),
         reason,
         feedChannelId: this.options.feedChannelId,

@@ -3,7 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import type { Logger } from '../log/logger.ts';
+import { Slicer } from '../slices.ts';
 import { type ChangeSet, type Changes, changesSchema, subjects } from './changeSet.ts';
+import { type CheckpointResult, checkpointInWorker } from './checkpointInWorker.ts';
 
 export interface CurrentProfile {
   versionId: number;
@@ -49,13 +52,34 @@ function newNonce(changeSetId: number): string {
   return `d${changeSetId.toString(36)}-${randomBytes(8).toString('hex')}`;
 }
 
+/** One change set as written: what changed, and each profile version and directory entry that is new. */
+export interface ChangeSetWrite {
+  recordedAt: Date;
+  reason: string;
+  baseline: boolean;
+  profileCount: number;
+  changes: Changes;
+  versions: { profileId: string; file: string; text: string | null; hash: string | null }[];
+  directory: { kind: 'actor' | 'category'; key: string; json: string | null }[];
+  feedChannelId?: string;
+}
+
+/** SQLite's default: a commit that takes the write-ahead log past this many pages copies it into the database. */
+const AUTO_CHECKPOINT_PAGES = 1000;
+
 export class HistoryStore {
   /** The current profiles as of change set `after` (see currentProfiles). */
   private current: { after: number | null; profiles: Map<string, CurrentProfile> } | null = null;
   /** The directory's entries of each kind as of change set `after`. */
   private directories = new Map<string, { after: number | null; entries: Map<string, string> }>();
 
-  constructor(readonly db: Database) {}
+  /** The background checkpoint after the last sliced write, while one runs or once it ran. */
+  checkpointing: Promise<CheckpointResult | null> = Promise.resolve(null);
+
+  constructor(
+    readonly db: Database,
+    private readonly logger?: Logger,
+  ) {}
 
   /** Runs `work` holding the write lock from the start: what it reads cannot change before it writes. */
   writing<T>(work: () => T): T {
@@ -66,6 +90,45 @@ export class HistoryStore {
       this.current = null;
       this.directories.clear();
       throw err;
+    }
+  }
+
+  /**
+   * The same for a write too long for one turn of the event loop (a baseline of thousands of profiles): the
+   * transaction stays open while `work` gives other work a turn. Only for a baseline, the first change set:
+   * records run one at a time and there is no feed post yet to update, so no other write of this process comes
+   * between; another process waits for the lock as it does for any write.
+   */
+  async writingInSlices<T>(work: () => Promise<T>): Promise<T> {
+    // What so large a write leaves in the log is copied into the database by a worker thread, not by this one.
+    this.db.pragma('wal_autocheckpoint = 0');
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await work();
+      this.db.exec('COMMIT');
+      this.checkpointing = this.checkpointAside();
+      return result;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+      this.current = null;
+      this.directories.clear();
+      throw err;
+    }
+  }
+
+  /**
+   * Checkpoints in a worker thread, then lets SQLite checkpoint as usual again. If the worker fails, the next
+   * commit past the log's limit checkpoints here instead: slower for once, but nothing is lost.
+   */
+  private async checkpointAside(): Promise<CheckpointResult | null> {
+    try {
+      return this.db.memory ? null : await checkpointInWorker(this.db.name);
+    } catch (err) {
+      this.logger?.warn({ err }, 'could not checkpoint the history database in the background');
+      return null;
+    } finally {
+      if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
     }
   }
 
@@ -144,16 +207,27 @@ export class HistoryStore {
   }
 
   /** Writes one change set; call inside `writing`. */
-  insertChangeSet(input: {
-    recordedAt: Date;
-    reason: string;
-    baseline: boolean;
-    profileCount: number;
-    changes: Changes;
-    versions: { profileId: string; file: string; text: string | null; hash: string | null }[];
-    directory: { kind: 'actor' | 'category'; key: string; json: string | null }[];
-    feedChannelId?: string;
-  }): number {
+  insertChangeSet(input: ChangeSetWrite): number {
+    const steps = this.insertSteps(input);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** The same, giving other work a turn every few milliseconds; call inside `writingInSlices`. */
+  async insertChangeSetInSlices(input: ChangeSetWrite): Promise<number> {
+    const slicer = new Slicer();
+    const steps = this.insertSteps(input);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (slicer.due) await slicer.pause();
+    }
+  }
+
+  /** The work of insertChangeSet, pausing (`yield`) after each profile version and directory entry. */
+  private *insertSteps(input: ChangeSetWrite): Generator<void, number> {
     const { db } = this;
     const previous = this.lastChangeSetId();
     const id = Number(
@@ -177,6 +251,7 @@ export class HistoryStore {
       const versionId = Number(version.run(v.profileId, v.file, id, v.text, v.hash).lastInsertRowid);
       if (v.text === null) current?.delete(v.profileId);
       else current?.set(v.profileId, { versionId, file: v.file, hash: v.hash! });
+      yield;
     }
     this.current = current ? { after: id, profiles: current } : null;
     const upsert = db.prepare(
@@ -187,6 +262,7 @@ export class HistoryStore {
     for (const d of input.directory) {
       if (d.json === null) remove.run(d.kind, d.key);
       else upsert.run(d.kind, d.key, d.json, id);
+      yield;
     }
     for (const [kind, known] of this.directories) {
       if (known.after !== previous) {

@@ -11,7 +11,7 @@ import type { Profile } from '../profiles/schema.ts';
 import { eachInSlices } from '../slices.ts';
 import { type ChangeSet, type Changes, isEmpty } from './changeSet.ts';
 import { diffDirectory, diffProfilesInSlices, type ProfileSource } from './diffProfiles.ts';
-import type { HistoryStore } from './historyStore.ts';
+import type { ChangeSetWrite, HistoryStore } from './historyStore.ts';
 
 const READ_CONCURRENCY = 32;
 /** Compare again at most this often when other processes keep recording first. */
@@ -81,16 +81,18 @@ export function lazySource(base: Omit<ProfileSource, 'text'>, read: () => string
 }
 
 /** Directory entries as canonical JSON (keys sorted), so that reordering a YAML map is no change. */
-export function directorySnapshot(corpus: Corpus): {
+export interface DirectorySnapshot {
   actor: Map<string, string>;
   category: Map<string, string>;
-} {
-  return {
-    actor: new Map(
-      corpus.actors.filter((a) => a.inDirectory).map((a) => [a.code, canonicalOf(a, withoutJoin)]),
-    ),
-    category: new Map(corpus.categories.map((c) => [c.name, canonicalOf(c, (o) => o)])),
-  };
+}
+
+/** Worked out a slice at a time: ten thousand actors written out take longer than a turn should hold. */
+export async function directorySnapshot(corpus: Corpus): Promise<DirectorySnapshot> {
+  const actor = new Map<string, string>();
+  await eachInSlices(corpus.actors, (a) => {
+    if (a.inDirectory) actor.set(a.code, canonicalOf(a, withoutJoin));
+  });
+  return { actor, category: new Map(corpus.categories.map((c) => [c.name, canonicalOf(c, (o) => o)])) };
 }
 
 const canonical = (o: object) =>
@@ -113,7 +115,7 @@ function canonicalOf<T extends object>(entry: T, fields: (entry: T) => object): 
 
 export interface RecordInput {
   sources: ReadonlyMap<string, ProfileSource>;
-  directory: ReturnType<typeof directorySnapshot>;
+  directory: DirectorySnapshot;
   categoryNames: readonly string[];
   reason: string;
   /** Queue a feed post of the change set to this channel. */
@@ -136,10 +138,17 @@ interface Plan {
 export async function recordChangeSet(store: HistoryStore, input: RecordInput): Promise<ChangeSet | null> {
   for (let attempt = 1; ; attempt++) {
     const plan = await planChangeSet(store, input);
-    const written = store.writing(() => {
-      if (store.lastChangeSetId() !== plan.against) return 'again' as const;
-      return writePlan(store, plan, input);
-    });
+    const write = changeSetWrite(plan, input);
+    const stale = () => store.lastChangeSetId() !== plan.against;
+    // A baseline writes every profile's text: thousands of rows, more than one turn of the event loop should hold.
+    const written =
+      plan.baseline && write
+        ? await store.writingInSlices(async () =>
+            stale() ? ('again' as const) : recorded(await store.insertChangeSetInSlices(write), write),
+          )
+        : store.writing(() =>
+            stale() ? ('again' as const) : write && recorded(store.insertChangeSet(write), write),
+          );
     if (written !== 'again') return written;
     if (attempt >= MAX_TRIES) throw new Error('other processes kept recording change sets first');
   }
@@ -192,26 +201,22 @@ async function planChangeSet(store: HistoryStore, input: RecordInput): Promise<P
   return { against, baseline, changes, versions, directory };
 }
 
-function writePlan(store: HistoryStore, plan: Plan, input: RecordInput): ChangeSet | null {
+/** What writing `plan` adds to the database; null when it changes nothing (a baseline always writes). */
+function changeSetWrite(plan: Plan, input: RecordInput): ChangeSetWrite | null {
   if (!plan.baseline && isEmpty(plan.changes)) return null;
-  const recordedAt = input.now ?? new Date();
-  const profileCount = input.sources.size;
-  const id = store.insertChangeSet({
-    recordedAt,
+  return {
+    recordedAt: input.now ?? new Date(),
     reason: input.reason,
     baseline: plan.baseline,
-    profileCount,
+    profileCount: input.sources.size,
     changes: plan.changes,
     versions: plan.versions,
     directory: plan.directory,
     feedChannelId: input.feedChannelId,
-  });
-  return {
-    id,
-    recordedAt,
-    reason: input.reason,
-    baseline: plan.baseline,
-    profileCount,
-    changes: plan.changes,
   };
+}
+
+function recorded(id: number, write: ChangeSetWrite): ChangeSet {
+  const { recordedAt, reason, baseline, profileCount, changes } = write;
+  return { id, recordedAt, reason, baseline, profileCount, changes };
 }

@@ -171,6 +171,55 @@ describe('recording', () => {
     other.db.close();
   });
 
+  it('writes a large baseline a slice at a time, in one transaction', async () => {
+    const many = Array.from({ length: 2000 }, (_, i) => source(`actor-${i}`, page({ name: `Actor ${i}` })));
+    // Turns other work gets while the baseline's transaction is open: none if it were written in one go.
+    let turnsInside = 0;
+    let writing = true;
+    const autoCheckpoints = new Set<unknown>();
+    const tick = () => {
+      if (store.db.inTransaction) {
+        turnsInside++;
+        autoCheckpoints.add(store.db.pragma('wal_autocheckpoint', { simple: true }));
+      }
+      if (writing) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const set = await recordChangeSet(store, input(many));
+    writing = false;
+    expect(set).toMatchObject({ baseline: true, profileCount: 2000 });
+    expect(turnsInside).toBeGreaterThan(0);
+    expect(store.db.inTransaction).toBe(false);
+    expect(store.currentProfiles().size).toBe(2000);
+    // Its log is copied into the database by a worker thread, with SQLite's own checkpoints off until then.
+    expect([...autoCheckpoints]).toEqual([0]);
+    const checkpoint = await store.checkpointing;
+    expect(checkpoint).toMatchObject({ busy: 0 });
+    expect(checkpoint!.checkpointed).toBe(checkpoint!.log);
+    expect(checkpoint!.log).toBeGreaterThan(0);
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    // What another connection sees: every row of it.
+    const other = new Database(path.join(dir, DATABASE_FILE), { readonly: true });
+    expect(other.prepare('SELECT COUNT(*) AS n FROM profile_versions').get()).toEqual({ n: 2000 });
+    other.close();
+  });
+
+  it('a baseline that fails part-way leaves nothing behind', async () => {
+    const many = Array.from({ length: 2000 }, (_, i) => source(`actor-${i}`, page({ name: `Actor ${i}` })));
+    // A row the table refuses (its file must not be null), late in the list: rows before it were written.
+    const broken = { ...many[1500]!, file: null as unknown as string };
+    many[1500] = broken;
+    await expect(recordChangeSet(store, input(many))).rejects.toThrow();
+    expect(store.db.inTransaction).toBe(false);
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    expect(store.hasChangeSets()).toBe(false);
+    expect(store.currentProfiles().size).toBe(0);
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM profile_versions').get()).toEqual({ n: 0 });
+    // And the next start records it whole.
+    many[1500] = source('actor-1500', page({ name: 'Actor 1500' }));
+    expect(await recordChangeSet(store, input(many))).toMatchObject({ baseline: true, profileCount: 2000 });
+  });
+
   it('queues a feed post only when a feed channel is set', async () => {
     await recordChangeSet(store, input([source('marrow', page())]));
     expect(store.pendingPosts()).toBe(0);
