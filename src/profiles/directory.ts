@@ -82,13 +82,14 @@ export function parseDirectory(
     yaml,
     file,
   ).map(({ value }) => value);
+  // Object.assign rather than a spread: see joinProfiles.ts.
   const actors = firstOfEach(
     validateList(yaml, file, 'actors', actorSchema),
     (a) => a.code,
     (a) => `code ${a.code}`,
     yaml,
     file,
-  ).map(({ value, line }) => ({ ...value, line }));
+  ).map(({ value, line }): DirectoryActor => Object.assign({}, value, { line }));
   return { directory: { categories, actors }, diagnostics: yaml.diagnostics };
 }
 

@@ -317,6 +317,23 @@ describe('assembleCorpus', () => {
     });
   });
 
+  it('answers one shared category object per name, and another for another directory', () => {
+    expect(categoryInfo(corpus, 'Allies')).toBe(categoryInfo(corpus, 'Allies'));
+    expect(categoryInfo(corpus, 'Frenemies')).toBe(categoryInfo(corpus, 'Frenemies'));
+    // The same name in another case is the same directory category, written as the directory writes it.
+    expect(categoryInfo(corpus, 'allies')).toEqual(categoryInfo(corpus, 'Allies'));
+    const recoloured = assembleCorpus(
+      parts({
+        directory: {
+          ...directory,
+          categories: directory.categories.map((c) => ({ ...c, colour: '#000000' })),
+        },
+      }),
+    );
+    expect(categoryInfo(recoloured, 'Allies')).not.toBe(categoryInfo(corpus, 'Allies'));
+    expect(categoryInfo(recoloured, 'Allies').colour).toBe('#000000');
+  });
+
   it('keeps the diagnostics it was given', () => {
     const given: Diagnostic = { severity: 'error', file: 'actors.yaml', line: 3, message: 'bad' };
     expect(assembleCorpus(parts({ diagnostics: [given] })).diagnostics[0]).toEqual(given);
