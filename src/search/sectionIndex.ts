@@ -146,7 +146,13 @@ export class SectionIndex {
       [...this.byProfile.keys()].sort(byId),
       (profileId) => {
         const docs = [...this.byProfile.get(profileId)!].sort((a, b) => byId(a.id, b.id));
-        for (const d of docs) hash.update(`${d.id}\u0000${FIELDS.map((f) => d[f]).join('\u0000')}\u0001`);
+        // Fed field by field, the same bytes as one joined string, without making that string: at 10,000
+        // profiles the joined strings were 60 MB of garbage on every restart.
+        for (const d of docs) {
+          hash.update(d.id);
+          for (const f of FIELDS) hash.update('\u0000').update(d[f]);
+          hash.update('\u0001');
+        }
       },
       slicer,
     );
