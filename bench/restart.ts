@@ -1,20 +1,19 @@
 // Restarts and reloads as the bot runs them (EngineHolder, from files on disk, with a STATE_DIR): the first load
 // (a full build) and restarts from the snapshot with unchanged data, each in a process of its own as a start is;
-// then, in this process, one edited profile until /search finds its new word, heap after one and after five such
-// reloads, and a three-common-word search against the same index's search that scores every posting. Each figure
-// has its baseline from the same run beside it.
+// then, in another such process, one edited profile until /search finds its new word, and that process's heap
+// after one and after five such reloads; in this process, a three-common-word search against the same index's
+// search that scores every posting. Each figure has its baseline from the same run beside it.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createLogger } from '../src/log/logger.ts';
-import { PROFILES_DIR } from '../src/profiles/loadCorpus.ts';
 import { EngineHolder } from '../src/runtime/engineHolder.ts';
 import { snapshotFile } from '../src/runtime/snapshot.ts';
 import type { GeneratedCorpus } from './corpus.ts';
 import { writeDataDir } from './loadGenerated.ts';
-import { measure, type Summary, settledHeap, timeOnce } from './stats.ts';
+import { measure, type Summary, timeOnce } from './stats.ts';
 
 export interface RestartFigures {
   size: number;
@@ -26,9 +25,9 @@ export interface RestartFigures {
   restarts: number[];
   /** The same restart inside the bench's process, whose heap holds the generated corpora and baselines. */
   restartInBenchMs: number;
-  /** Each edit: from the reload's start until the engine answering the new word is served. */
+  /** Each edit: from the reload's start until the engine answering the new word is served (own process). */
   editMs: number[];
-  /** Heap after the first load, after one edit reload and after five. */
+  /** That process's heap (JS heap and buffers) after its load, after one edit reload and after five. */
   heapAfterLoad: number;
   heapAfterOne: number;
   heapAfterFive: number;
@@ -60,24 +59,12 @@ export async function benchRestart(
     const restart = await timeOnce(() => EngineHolder.load(data.dir, silent, { stateDir }));
     const holder = restart.value;
     await holder.close();
-    const heapAfterLoad = settledHeap();
 
+    // Edits in a process of their own too, as the bot reloads them: beside nothing but Dossier.
     const [file] = [...generated.files.keys()];
-    const editMs: number[] = [];
-    let heapAfterOne = 0;
-    for (let i = 1; i <= EDITS; i++) {
-      const word = `zqxedit${i}`;
-      const full = path.join(data.dir, PROFILES_DIR, file!);
-      const text = await readFile(full, 'utf8');
-      await writeFile(full, text.replace(/\nProfile\n\n/, `\nProfile\n\nA ${word} sentence. `));
-      const t0 = performance.now();
-      await holder.reload('bench edit');
-      editMs.push(performance.now() - t0);
-      if (holder.engine.sections.search(word).total === 0) throw new Error(`edit ${i} is not searchable`);
-      await holder.close();
-      if (i === 1) heapAfterOne = settledHeap();
-    }
-    const heapAfterFive = settledHeap();
+    const edited = await loadInOwnProcess(data.dir, stateDir, false, { edits: EDITS, file: file! });
+    const { editMs, heapAfterLoad, heapAfterOne } = edited;
+    const heapAfterFive = edited.heapAfterLast;
 
     const query = generated.probes.commonQuery;
     const { sections } = holder.engine;
@@ -107,11 +94,28 @@ async function loadInOwnProcess(
   dataDir: string,
   stateDir: string,
   waitSnapshot: boolean,
-): Promise<{ loadMs: number; snapshotWriteMs: number }> {
+  edits?: { edits: number; file: string },
+): Promise<{
+  loadMs: number;
+  snapshotWriteMs: number;
+  editMs: number[];
+  heapAfterLoad: number;
+  heapAfterOne: number;
+  heapAfterLast: number;
+}> {
   const script = path.join(import.meta.dirname, 'loadInProcess.ts');
   const { stdout } = await run(
     process.execPath,
-    ['--import', 'tsx', script, dataDir, stateDir, ...(waitSnapshot ? ['--wait-snapshot'] : [])],
+    [
+      '--import',
+      'tsx',
+      ...(edits ? ['--expose-gc'] : []),
+      script,
+      dataDir,
+      stateDir,
+      ...(waitSnapshot ? ['--wait-snapshot'] : []),
+      ...(edits ? ['--edits', String(edits.edits), '--edit-file', edits.file] : []),
+    ],
     { maxBuffer: 1 << 20, timeout: 600_000 },
   );
   return JSON.parse(stdout.trim().split('\n').pop()!);
