@@ -283,10 +283,9 @@ export class TermIndex<D> {
       this.memo = null;
       return;
     }
-    const next = new Int32Array(left * 2);
-    next.set(list.subarray(0, from * 2));
-    next.set(list.subarray(to * 2, n * 2), from * 2);
-    this.postings[t] = next;
+    // Closed up in place: the list keeps its room, which an edit's re-added document (under a new short id, so at
+    // the end of the list) mostly fills again without the list being copied to grow. Readers take `fill` pairs.
+    list.copyWithin(from * 2, to * 2, n * 2);
     this.fill[t] = left;
   }
 
