@@ -87,11 +87,30 @@ function drawShape(ctx: SKRSContext2D, shape: Shape): void {
   }
 }
 
-export function paintScene(scene: Scene): { canvas: Canvas; pixels: Buffer } {
-  const canvas = createCanvas(scene.width, scene.height);
+/**
+ * Canvases kept by size and reused: a canvas is megabytes of native memory that only a garbage collection frees,
+ * and the render process, making one per map, ran a full collection every third map.
+ */
+const canvases = new Map<string, Canvas>();
+const KEPT_CANVASES = 2;
+
+function canvasOf(width: number, height: number): Canvas {
+  const key = `${width}x${height}`;
+  let canvas = canvases.get(key);
+  if (canvas) canvases.delete(key);
+  else canvas = createCanvas(width, height);
+  canvases.set(key, canvas); // most recently used last
+  if (canvases.size > KEPT_CANVASES) canvases.delete(canvases.keys().next().value!);
+  return canvas;
+}
+
+/** The scene's pixels, RGBA row by row; a copy, so the canvas they were painted on can be painted again. */
+export function paintScene(scene: Scene): { pixels: Buffer } {
+  const canvas = canvasOf(scene.width, scene.height);
   const ctx = canvas.getContext('2d');
+  ctx.reset(); // a reused canvas: its state and pixels back to a new one's
   ctx.fillStyle = scene.background;
   ctx.fillRect(0, 0, scene.width, scene.height);
   for (const shape of scene.shapes) drawShape(ctx, shape);
-  return { canvas, pixels: canvas.data() };
+  return { pixels: canvas.data() };
 }

@@ -14,12 +14,23 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
+/**
+ * The rows with their filter bytes, reused from one picture to the next: megabytes outside the JS heap that V8
+ * counts towards its next full collection, made afresh for every map.
+ */
+let scratch = Buffer.alloc(0);
+
 /** 8-bit RGBA, non-interlaced; every row uses filter type 0. */
 export function encodePng(rgba: Buffer, width: number, height: number): Buffer {
   const stride = width * 4;
   if (rgba.length !== stride * height) throw new Error('pixel buffer does not match the image size');
-  const raw = Buffer.alloc((stride + 1) * height);
-  for (let y = 0; y < height; y++) rgba.copy(raw, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
+  const size = (stride + 1) * height;
+  if (scratch.length < size) scratch = Buffer.allocUnsafe(size);
+  const raw = scratch.subarray(0, size);
+  for (let y = 0; y < height; y++) {
+    raw[y * (stride + 1)] = 0;
+    rgba.copy(raw, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
+  }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);

@@ -47,6 +47,23 @@ describe('relations map pixels', () => {
     expect(differingShare(drawn.data, reference.data, 40)).toBeLessThan(0.002);
   });
 
+  it('paints the same pixels on a reused canvas as on a new one', () => {
+    const first = renderRelationsMapPng(exampleOfModel);
+    // Another map of the same size, with other colours and dashes, painted on the canvas in between.
+    const other = structuredClone(exampleOfModel);
+    for (const c of other.categories) c.colour = '#101010';
+    other.actors[0]!.name = 'A Much Longer Name For An Actor';
+    const between = renderRelationsMapPng(other);
+    expect({ width: between.width, height: between.height }).toEqual({
+      width: first.width,
+      height: first.height,
+    });
+    expect(between.pixels.equals(first.pixels)).toBe(false);
+    const again = renderRelationsMapPng(exampleOfModel);
+    expect(again.pixels.equals(first.pixels)).toBe(true);
+    expect(again.png.equals(first.png)).toBe(true);
+  });
+
   it('would notice a label moved or a colour changed', () => {
     const reference = decode(readFileSync(REFERENCE_PNG));
     const moved = structuredClone(exampleOfModel);
