@@ -175,7 +175,7 @@ export function mapGoals(figures: MapFigures[], load: MapLoadFigures | undefined
       recordGoal({
         goal: `longest event-loop hold, ${MAPS_AT_ONCE} maps at once`,
         target: '≤ 5 ms',
-        measured: `${ms(load.heldMs.offThread)} ms (worker ${ms(load.heldMs.worker)}, inline ${ms(load.heldMs.inline)})`,
+        measured: `${ms(load.heldMs.offThread)} ms, ${ms(load.heldOnCoreMs.offThread)} on a core (worker ${ms(load.heldMs.worker)}, inline ${ms(load.heldMs.inline)})`,
         pass: load.heldMs.offThread <= 5,
       }),
     );

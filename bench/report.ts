@@ -191,6 +191,12 @@ export function printMap(figures: MapFigures[], load: MapLoadFigures | undefined
     ['', 'render process', 'worker thread (before)', 'main thread'],
     [
       ['longest event-loop hold', load.heldMs.offThread, load.heldMs.worker, load.heldMs.inline],
+      [
+        '  of it on a core (the rest asleep)',
+        load.heldOnCoreMs.offThread,
+        load.heldOnCoreMs.worker,
+        load.heldOnCoreMs.inline,
+      ],
       ['all pictures ready', load.allReadyMs.offThread, load.allReadyMs.worker, load.allReadyMs.inline],
     ],
   );
