@@ -34,3 +34,23 @@ export async function eachInSlices<T>(
     if (slicer.due) await slicer.pause();
   }
 }
+
+/**
+ * Runs to its end a generator that pauses (`yield`) after each unit of work, in one go: the synchronous form of
+ * work written once for both (assembling a corpus, diffing profiles, writing a change set).
+ */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same, giving other work a turn whenever a slice has run its time. */
+export async function runStepsInSlices<T>(steps: Generator<void, T>, slicer = new Slicer()): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (slicer.due) await slicer.pause();
+  }
+}

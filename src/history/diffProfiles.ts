@@ -2,7 +2,7 @@
 // changed profile which sections, interests and relationships changed. Pure: text in, change list out.
 import { parseProfile } from '../profiles/parseProfile.ts';
 import type { Interest, Profile } from '../profiles/schema.ts';
-import { Slicer } from '../slices.ts';
+import { runSteps, runStepsInSlices } from '../slices.ts';
 import type {
   DirectoryChange,
   InterestChange,
@@ -31,11 +31,7 @@ export function diffProfiles(
   after: ReadonlyMap<string, ProfileSource>,
   categoryNames: readonly string[] = [],
 ): ProfileEntry[] {
-  const steps = diffing(before, after, categoryNames);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(diffing(before, after, categoryNames));
 }
 
 /** The same, giving other work a turn every few milliseconds: thousands of changed profiles take a while. */
@@ -44,13 +40,7 @@ export async function diffProfilesInSlices(
   after: ReadonlyMap<string, ProfileSource>,
   categoryNames: readonly string[] = [],
 ): Promise<ProfileEntry[]> {
-  const slicer = new Slicer();
-  const steps = diffing(before, after, categoryNames);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (slicer.due) await slicer.pause();
-  }
+  return runStepsInSlices(diffing(before, after, categoryNames));
 }
 
 /** The work of diffProfiles, pausing (`yield`) after each profile it parses. */

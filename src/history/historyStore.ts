@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import type { Logger } from '../log/logger.ts';
-import { Slicer } from '../slices.ts';
+import { runSteps, runStepsInSlices } from '../slices.ts';
 import { type ChangeSet, type Changes, changesSchema, subjects } from './changeSet.ts';
 import { type CheckpointResult, checkpointInWorker } from './checkpointInWorker.ts';
 
@@ -109,8 +109,11 @@ export class HistoryStore {
       this.checkpointing = this.checkpointAside();
       return result;
     } catch (err) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      this.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+      // A shutdown can close the database while the write waits for its next slice: SQLite has rolled it back.
+      if (this.db.open) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        this.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+      }
       this.current = null;
       this.directories.clear();
       throw err;
@@ -208,22 +211,12 @@ export class HistoryStore {
 
   /** Writes one change set; call inside `writing`. */
   insertChangeSet(input: ChangeSetWrite): number {
-    const steps = this.insertSteps(input);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runSteps(this.insertSteps(input));
   }
 
   /** The same, giving other work a turn every few milliseconds; call inside `writingInSlices`. */
-  async insertChangeSetInSlices(input: ChangeSetWrite): Promise<number> {
-    const slicer = new Slicer();
-    const steps = this.insertSteps(input);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-      if (slicer.due) await slicer.pause();
-    }
+  insertChangeSetInSlices(input: ChangeSetWrite): Promise<number> {
+    return runStepsInSlices(this.insertSteps(input));
   }
 
   /** The work of insertChangeSet, pausing (`yield`) after each profile version and directory entry. */

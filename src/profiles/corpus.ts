@@ -1,7 +1,7 @@
 // Everything loaded from one data directory as one immutable value. The search index and the relations graph
 // are built from it; a reload builds a new Corpus beside the old one and swaps a single reference.
 
-import { Slicer } from '../slices.ts';
+import { runSteps, runStepsInSlices } from '../slices.ts';
 import type { Category, Directory, DirectoryActor } from './directory.ts';
 import { joinProfiles } from './joinProfiles.ts';
 import type { Diagnostic, Profile } from './schema.ts';
@@ -85,22 +85,12 @@ const listingWarnings = new WeakMap<
 
 /** Joins profiles to the directory and binds teams, adding a warning for every reference that does not resolve. */
 export function assembleCorpus(parts: CorpusParts): Corpus {
-  const steps = assembling(parts);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(assembling(parts));
 }
 
 /** The same, giving other work a turn every few milliseconds: for a reload of thousands of profiles. */
-export async function assembleCorpusInSlices(parts: CorpusParts): Promise<Corpus> {
-  const slicer = new Slicer();
-  const steps = assembling(parts);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (slicer.due) await slicer.pause();
-  }
+export function assembleCorpusInSlices(parts: CorpusParts): Promise<Corpus> {
+  return runStepsInSlices(assembling(parts));
 }
 
 /** The work of assembleCorpus, pausing (`yield`) after each profile or actor. */

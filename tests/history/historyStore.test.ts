@@ -171,8 +171,17 @@ describe('recording', () => {
     other.db.close();
   });
 
+  /** Enough text that writing it takes several slices of the event loop, however warm the process. */
+  const manyProfiles = () =>
+    Array.from({ length: 2000 }, (_, i) =>
+      source(
+        `actor-${i}`,
+        page({ name: `Actor ${i}`, summary: 'Actor trades salt along the Sarn. '.repeat(200) }),
+      ),
+    );
+
   it('writes a large baseline a slice at a time, in one transaction', async () => {
-    const many = Array.from({ length: 2000 }, (_, i) => source(`actor-${i}`, page({ name: `Actor ${i}` })));
+    const many = manyProfiles();
     // Turns other work gets while the baseline's transaction is open: none if it were written in one go.
     let turnsInside = 0;
     let writing = true;
@@ -205,7 +214,7 @@ describe('recording', () => {
   });
 
   it('a baseline that fails part-way leaves nothing behind', async () => {
-    const many = Array.from({ length: 2000 }, (_, i) => source(`actor-${i}`, page({ name: `Actor ${i}` })));
+    const many = manyProfiles();
     // A row the table refuses (its file must not be null), late in the list: rows before it were written.
     const broken = { ...many[1500]!, file: null as unknown as string };
     many[1500] = broken;
@@ -216,8 +225,22 @@ describe('recording', () => {
     expect(store.currentProfiles().size).toBe(0);
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM profile_versions').get()).toEqual({ n: 0 });
     // And the next start records it whole.
-    many[1500] = source('actor-1500', page({ name: 'Actor 1500' }));
+    many[1500] = manyProfiles()[1500]!;
     expect(await recordChangeSet(store, input(many))).toMatchObject({ baseline: true, profileCount: 2000 });
+  });
+
+  it('a baseline cut short by the database closing (a shutdown) leaves nothing behind', async () => {
+    const many = manyProfiles();
+    const recording = recordChangeSet(store, input(many));
+    // Closed as soon as the write has given other work a turn with its transaction open.
+    const closeWhenOpen = () => (store.db.inTransaction ? store.db.close() : setImmediate(closeWhenOpen));
+    setImmediate(closeWhenOpen);
+    await expect(recording).rejects.toThrow();
+    const reopened = new HistoryStore(openHistoryDatabase(dir, logger)!.db);
+    expect(reopened.hasChangeSets()).toBe(false);
+    expect(reopened.db.prepare('SELECT COUNT(*) AS n FROM profile_versions').get()).toEqual({ n: 0 });
+    reopened.db.close();
+    store = new HistoryStore(openHistoryDatabase(dir, logger)!.db); // for afterEach
   });
 
   it('queues a feed post only when a feed channel is set', async () => {
