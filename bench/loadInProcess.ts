@@ -4,7 +4,7 @@
 // named by --edit-file is then edited that many times, each edit reloaded as the bot's watcher would, in this same
 // process: a bot's reloads run beside nothing but the bot. Prints one JSON line: how long the load took, with
 // --wait-snapshot how long the snapshot written after it took to appear, and for edits how long each took until
-// /search found its new word and the heap (run with --expose-gc) after the load, the first edit and the last.
+// /search found its new word and the heap after the load, the first edit and the last (edits need --expose-gc).
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,7 @@ import { createLogger } from '../src/log/logger.ts';
 import { PROFILES_DIR } from '../src/profiles/loadCorpus.ts';
 import { EngineHolder } from '../src/runtime/engineHolder.ts';
 import { snapshotFile } from '../src/runtime/snapshot.ts';
+import { settledHeap } from './stats.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,15 +27,6 @@ if (!dataDir || !stateDir)
   throw new Error(
     'usage: loadInProcess.ts DATA_DIR STATE_DIR [--wait-snapshot] [--edits N --edit-file NAME]',
   );
-
-/** JS heap and typed-array buffers after full collections; 0 without --expose-gc. */
-function settledHeap(): number {
-  if (!globalThis.gc) return 0;
-  globalThis.gc();
-  globalThis.gc();
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return heapUsed + arrayBuffers;
-}
 
 const t0 = performance.now();
 const holder = await EngineHolder.load(dataDir, createLogger({ level: 'silent' }), { stateDir });

@@ -100,16 +100,17 @@ export class HistoryStore {
    * between; another process waits for the lock as it does for any write.
    */
   async writingInSlices<T>(work: () => Promise<T>): Promise<T> {
-    // What so large a write leaves in the log is copied into the database by a worker thread, not by this one.
-    this.db.pragma('wal_autocheckpoint = 0');
-    this.db.exec('BEGIN IMMEDIATE');
     try {
+      // What so large a write leaves in the log is copied into the database by a worker thread, not by this one.
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.db.exec('BEGIN IMMEDIATE');
       const result = await work();
       this.db.exec('COMMIT');
       this.checkpointing = this.checkpointAside();
       return result;
     } catch (err) {
-      // A shutdown can close the database while the write waits for its next slice: SQLite has rolled it back.
+      // The lock not taken (another process writing), or the write failed; a shutdown can also close the database
+      // while the write waits for its next slice, and SQLite has then rolled it back.
       if (this.db.open) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
         this.db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);

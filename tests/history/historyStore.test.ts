@@ -103,7 +103,11 @@ describe('recording', () => {
   beforeEach(() => {
     store = new HistoryStore(openHistoryDatabase(dir, logger)!.db);
   });
-  afterEach(() => store.db.close());
+  // A background checkpoint still writing into the directory would race its removal.
+  afterEach(async () => {
+    await store.checkpointing;
+    store.db.close();
+  });
 
   const input = (list: ReturnType<typeof source>[], extra: Partial<RecordInput> = {}): RecordInput => ({
     sources: sources(...list),
@@ -241,6 +245,17 @@ describe('recording', () => {
     expect(reopened.db.prepare('SELECT COUNT(*) AS n FROM profile_versions').get()).toEqual({ n: 0 });
     reopened.db.close();
     store = new HistoryStore(openHistoryDatabase(dir, logger)!.db); // for afterEach
+  });
+
+  it('a baseline that cannot take the write lock leaves SQLite checkpointing as usual', async () => {
+    // Another process (a shard) holds the write lock past this connection's wait.
+    const other = new Database(path.join(dir, DATABASE_FILE));
+    other.exec('BEGIN IMMEDIATE');
+    store.db.pragma('busy_timeout = 10');
+    await expect(recordChangeSet(store, input(manyProfiles().slice(0, 10)))).rejects.toThrow(/locked|busy/i);
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    other.exec('ROLLBACK');
+    other.close();
   });
 
   it('queues a feed post only when a feed channel is set', async () => {
