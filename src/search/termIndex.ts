@@ -3,7 +3,8 @@
 // a Map per word and field and a radix tree of Maps: at 60,000 sections that is most of a 400 MB heap and most of
 // a 30-second build. Here each word's postings are one Int32Array of (document, field) keys and frequencies, the
 // words one sorted array (TermDictionary), and the whole index saves to a few flat arrays that load back at once.
-import { eachInSlices, Slicer } from '../slices.ts';
+import { eachInSlices, runSteps, runStepsInSlices, Slicer } from '../slices.ts';
+import { BatchPostings } from './batchPostings.ts';
 import { splitWords } from './normalize.ts';
 import { TermDictionary } from './termDictionary.ts';
 import { UNRESOLVED, WordTable } from './wordTable.ts';
@@ -97,6 +98,8 @@ export class TermIndex<D> {
   // The current batch of adds (see `settle`).
   /** Words added since the dictionary was last brought up to date. */
   private newWords: string[] = [];
+  /** The batch's postings, until it is settled. */
+  private batch: BatchPostings | null = null;
   /** Words whose postings grew with room to spare. */
   private grown = new Set<number>();
   /** The batch's distinct words and what each became (a term id, or -1 when it is left out). */
@@ -175,6 +178,7 @@ export class TermIndex<D> {
   remove(id: string): void {
     const short = this.shortOf.get(id);
     if (short === undefined) return;
+    this.flushBatch();
     const doc = this.docs[short]!;
     const F = this.fieldCount;
     const terms = new Set<number>();
@@ -199,6 +203,7 @@ export class TermIndex<D> {
    * dictionary and forgets the batch's tokens.
    */
   settle(): void {
+    this.flushBatch();
     // Between builds a word's list is trimmed only when mostly empty: a reload adds to the same few hundred words
     // again and again, and copying a common word's long list twice per reload costs more than its spare room.
     for (const t of this.grown) if (this.fill[t]! * 4 < this.postings[t]!.length) this.trimPostings(t);
@@ -212,6 +217,7 @@ export class TermIndex<D> {
 
   /** `settle`, a slice at a time, every list trimmed: after a build, with tens of thousands of words to settle. */
   async settleInSlices(slicer: Slicer): Promise<void> {
+    await this.flushBatchInSlices(slicer);
     await eachInSlices(this.grown, (t) => this.trimPostings(t), slicer);
     this.grown.clear();
     if (this.newWords.length > NEW_WORDS_SORTED_AT_ONCE) {
@@ -247,17 +253,62 @@ export class TermIndex<D> {
   }
 
   private append(t: number, key: number, tf: number): void {
-    let list = this.postings[t]!;
-    const used = this.fill[t]! * 2;
-    if (used + 2 > list.length) {
-      list = grow(list, used + 2);
-      this.postings[t] = list;
-      this.grown.add(t);
-    }
-    list[used] = key;
-    list[used + 1] = tf;
-    this.fill[t]!++;
+    this.batch ??= new BatchPostings();
+    this.batch.append(t, key, tf);
     this.df[t * this.fieldCount + (key % this.fieldCount)]!++;
+  }
+
+  private flushBatch(): void {
+    runSteps(this.flushingBatch());
+  }
+
+  private flushBatchInSlices(slicer: Slicer): Promise<void> {
+    return runStepsInSlices(this.flushingBatch(), slicer);
+  }
+
+  /**
+   * Moves the batch's postings onto each word's list (pausing after each word). A list with room takes them in
+   * place. The rest get new lists: many at once (a build) share one array cut to size, a few (an edit) each grow
+   * on their own with room to spare.
+   */
+  private *flushingBatch(): Generator<void, void> {
+    const batch = this.batch;
+    if (batch === null) return;
+    this.batch = null;
+    const needsRoom: number[] = [];
+    let needed = 0;
+    for (const t of batch.touched) {
+      const used = this.fill[t]! * 2;
+      const size = used + batch.pairCount(t) * 2;
+      if (size <= this.postings[t]!.length) this.takeFromBatch(batch, t, this.postings[t]!);
+      else {
+        needsRoom.push(t);
+        needed += size;
+      }
+    }
+    const shared = needed >= SHARED_LIST_AT ? new Int32Array(needed) : null;
+    let at = 0;
+    for (const t of needsRoom) {
+      const used = this.fill[t]! * 2;
+      const size = used + batch.pairCount(t) * 2;
+      let list: Int32Array;
+      if (shared) {
+        list = shared.subarray(at, at + size);
+        list.set(this.postings[t]!.subarray(0, used));
+        at += size;
+      } else {
+        list = grow(this.postings[t]!.subarray(0, used), size);
+        this.grown.add(t);
+      }
+      this.postings[t] = list;
+      this.takeFromBatch(batch, t, list);
+      yield;
+    }
+  }
+
+  private takeFromBatch(batch: BatchPostings, t: number, list: Int32Array): void {
+    batch.copyInto(t, list, this.fill[t]! * 2);
+    this.fill[t]! += batch.pairCount(t);
   }
 
   private removePostings(t: number, short: number): void {
@@ -418,6 +469,7 @@ export class TermIndex<D> {
    * time: the postings of 60,000 sections are tens of megabytes. The index must not change meanwhile.
    */
   async save(slicer: Slicer = new Slicer()): Promise<SavedTermIndex> {
+    this.flushBatch();
     const words =
       this.newWords.length === 0 ? [...this.dictionary] : [...new TermDictionary(this.termOf.keys())];
     let total = 0;
@@ -511,6 +563,8 @@ export class TermIndex<D> {
 
 /** Above this many new words, the dictionary is sorted anew rather than added to word by word. */
 const NEW_WORDS_SORTED_AT_ONCE = 1000;
+/** From this many numbers of new lists in one batch, they share one array (see flushingBatch). */
+const SHARED_LIST_AT = 1 << 16;
 
 /** A copy of `list` with room for at least `size` numbers (twice its length, at least). */
 function grow(list: Int32Array, size: number): Int32Array {

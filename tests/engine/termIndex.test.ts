@@ -168,6 +168,55 @@ describe('TermIndex', () => {
     );
   });
 
+  it('builds the same index from one large batch (whose lists share one array) as from documents one by one', async () => {
+    // Enough postings for the large-batch path, from a fixed walk through the vocabulary.
+    let state = 7;
+    const next = () => {
+      state = (state * 48_271) % 2_147_483_647;
+      return state;
+    };
+    const text = (n: number) =>
+      Array.from({ length: n }, () => VOCABULARY[next() % VOCABULARY.length]).join(' ');
+    const list: Doc[] = Array.from({ length: 2500 }, (_, i) => ({
+      id: `p${i % 40}:s${i}`,
+      profileId: `p${i % 40}`,
+      title: text(3),
+      text: text(30),
+      actor: text(2),
+    }));
+    const batched = termIndex(list);
+    const oneByOne = new TermIndex<Doc>(options);
+    for (const d of list) {
+      oneByOne.add(d.id, d);
+      oneByOne.settle();
+    }
+    expect(await batched.save()).toEqual(await oneByOne.save());
+    // An edit after the build: lists cut to size grow again, on their own.
+    const again = (d: Doc) => ({ ...d, id: `${d.id}:again` });
+    for (const d of list.slice(0, 100)) {
+      batched.remove(d.id);
+      oneByOne.remove(d.id);
+    }
+    for (const d of list.slice(0, 100)) batched.add(again(d).id, again(d));
+    batched.settle();
+    // Then a large batch onto lists that already hold postings.
+    for (const d of list.slice(100)) batched.add(again(d).id, again(d));
+    batched.settle();
+    for (const d of list) {
+      oneByOne.add(again(d).id, again(d));
+      oneByOne.settle();
+    }
+    expect(await batched.save()).toEqual(await oneByOne.save());
+    const ws = [
+      { term: 'harbour', prefix: true, fuzzy: 1 },
+      { term: 'salt', prefix: false, fuzzy: 0 },
+    ];
+    for (const combineWith of ['AND', 'OR'] as const)
+      expect(batched.search(ws, { combineWith, boost: BOOSTS })).toEqual(
+        oneByOne.search(ws, { combineWith, boost: BOOSTS }),
+      );
+  });
+
   it('saves and loads back to an index that answers the same', async () => {
     await fc.assert(
       fc.asyncProperty(docs, queryWords, async (list, ws) => {
