@@ -1,6 +1,7 @@
 // Holds the Engine every request reads, and replaces it on reload. A reload re-reads the data directory, re-parses
 // only the files whose bytes changed, and re-indexes only what reads differently; bad data keeps the last good
 // Engine serving.
+
 import { buildEngine, type Engine, updateEngine } from '../engine.ts';
 import type { Logger } from '../log/logger.ts';
 import { counted } from '../plural.ts';
@@ -11,6 +12,7 @@ import { EMPTY_DIRECTORY } from '../profiles/directory.ts';
 import { formatDiagnostic, sortDiagnostics } from '../profiles/formatDiagnostic.ts';
 import { type LoadedFiles, loadData } from '../profiles/loadCorpus.ts';
 import type { Diagnostic } from '../profiles/schema.ts';
+import { releaseBuffer } from '../releaseBuffer.ts';
 import { SectionIndex } from '../search/sectionIndex.ts';
 import { eachInSlices, Slicer } from '../slices.ts';
 import { DOSSIER_VERSION } from '../version.ts';
@@ -187,7 +189,13 @@ export class EngineHolder {
     // A reload waits for this write to stop before it changes the index in place, which the save reads.
     this.snapshotting = engine.sections
       .save(new CancellableSlicer(cancelled))
-      .then((sections) => writeSnapshot(file, DOSSIER_VERSION, { files, sections }, cancelled))
+      .then((sections) =>
+        writeSnapshot(file, DOSSIER_VERSION, { files, sections }, cancelled).finally(() => {
+          // The saved index is a copy made for this write: tens of megabytes, freed now.
+          releaseBuffer(sections.index.postings);
+          releaseBuffer(sections.index.lengths);
+        }),
+      )
       .then(() =>
         this.logger.info({ file, ms: Math.round(performance.now() - started) }, 'index snapshot saved'),
       )

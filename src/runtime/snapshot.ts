@@ -9,6 +9,7 @@
 // renamed over the old one, so a crash mid-write leaves the previous snapshot; reading checks the header, the sizes
 // and the checksum before parsing, so a truncated or damaged file is never trusted. A bad snapshot is moved aside
 // (kept for a look) and rebuilt.
+
 import { createHash } from 'node:crypto';
 import { type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import type { Logger } from '../log/logger.ts';
 import type { LoadedFiles, ParsedProfileFile } from '../profiles/loadCorpus.ts';
+import { releaseBuffer } from '../releaseBuffer.ts';
 import type { SavedSectionIndex } from '../search/sectionIndex.ts';
 import { Slicer } from '../slices.ts';
 
@@ -219,6 +221,9 @@ async function parseFrom(source: SnapshotSource, version: string): Promise<Snaps
     unreadable = err;
   }
   await numbers;
+  // What was parsed holds no part of these: tens of megabytes, freed now rather than at a full collection.
+  releaseBuffer(json);
+  releaseBuffer(profiles);
   checksum = crc32(postingBytes, crc32(lengthBytes, checksum));
   if (checksum !== sizes.crc32) throw new SnapshotError('damaged (its checksum does not match)');
   if (unreadable) throw unreadable;
@@ -398,6 +403,7 @@ export async function writeSnapshot(
       const batch = serialize(entries.slice(i, i + perBatch));
       batches.push(batch.length);
       await putBytes(batch);
+      releaseBuffer(batch);
     }
     // Tens of megabytes: checked and written a few at a time, between turns of other work.
     for (const part of [int32Bytes(index.lengths), int32Bytes(index.postings)])

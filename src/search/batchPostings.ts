@@ -4,6 +4,7 @@
 // that the allocator never gives back. Here a batch writes into a few large chunks instead (a word whose block
 // fills moves to a block twice its size further on), and the chunks are dropped whole when the batch settles;
 // chunks past a few tens of megabytes are mapped on their own and go back to the system when freed.
+import { releaseBuffer } from '../releaseBuffer.ts';
 
 /** The first chunk, in numbers: an edit's batch of a few sections stays this small. */
 const FIRST_CHUNK = 1 << 14;
@@ -65,6 +66,14 @@ export class BatchPostings {
     if (this.pairCount(t) === 0) return;
     const start = this.startOf[t]!;
     target.set(this.chunks[this.chunkOf[t]!]!.subarray(start, start + this.usedOf[t]!), at);
+  }
+
+  /** Gives the chunks' memory back now (see releaseBuffer), not at the next full garbage collection. */
+  release(): void {
+    for (const chunk of this.chunks) releaseBuffer(chunk);
+    this.chunks = [];
+    this.words = [];
+    this.chunkOf = new Int32Array(0);
   }
 
   /** A new block of `size` numbers for word `t`, at the top of the last chunk or in a new one. */

@@ -304,6 +304,7 @@ export class TermIndex<D> {
       this.takeFromBatch(batch, t, list);
       yield;
     }
+    batch.release();
   }
 
   private takeFromBatch(batch: BatchPostings, t: number, list: Int32Array): void {

@@ -48,4 +48,16 @@ describe('BatchPostings', () => {
     }
     check(appends);
   });
+
+  it('lets go of its chunks once released, and is empty then', () => {
+    const batch = new BatchPostings();
+    for (let i = 0; i < 50_000; i++) batch.append(i % 300, i, 1);
+    const chunk = (batch as unknown as { chunks: Int32Array[] }).chunks[0]!;
+    expect(chunk.buffer.byteLength).toBeGreaterThan(0);
+    batch.release();
+    // Detached: its memory went with the copy.
+    expect(chunk.buffer.byteLength).toBe(0);
+    expect(batch.isEmpty).toBe(true);
+    expect(batch.pairCount(5)).toBe(0);
+  });
 });
