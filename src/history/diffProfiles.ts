@@ -19,6 +19,8 @@ export interface ProfileSource {
   file: string;
   text: string;
   hash: string;
+  /** Reads the text afresh, keeping nothing (a lazily read source): for writing it without holding it. */
+  readText?: () => string;
   /** The profile's name, when already known (saves parsing an added profile just for it). */
   name?: string;
 }

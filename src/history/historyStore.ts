@@ -59,7 +59,11 @@ export interface ChangeSetWrite {
   baseline: boolean;
   profileCount: number;
   changes: Changes;
-  versions: { profileId: string; file: string; text: string | null; hash: string | null }[];
+  /**
+   * A text may be given as a function that reads it: a baseline writes thousands, read one at a time as each is
+   * written rather than all held at once.
+   */
+  versions: { profileId: string; file: string; text: string | null | (() => string); hash: string | null }[];
   directory: { kind: 'actor' | 'category'; key: string; json: string | null }[];
   feedChannelId?: string;
 }
@@ -242,8 +246,9 @@ export class HistoryStore {
     );
     const current = this.current?.after === previous ? this.current.profiles : null;
     for (const v of input.versions) {
-      const versionId = Number(version.run(v.profileId, v.file, id, v.text, v.hash).lastInsertRowid);
-      if (v.text === null) current?.delete(v.profileId);
+      const text = typeof v.text === 'function' ? v.text() : v.text;
+      const versionId = Number(version.run(v.profileId, v.file, id, text, v.hash).lastInsertRowid);
+      if (text === null) current?.delete(v.profileId);
       else current?.set(v.profileId, { versionId, file: v.file, hash: v.hash! });
       yield;
     }

@@ -28,10 +28,12 @@ export interface KnownSource {
 }
 
 /**
- * Every profile in the corpus with the text of its file. A profile object seen at an earlier record (`known`) was
- * parsed from the same bytes (a load reuses a profile only for an unchanged file): its text is not read now, but
- * when first asked for, which recording does only for a profile whose text changed or that is gone. So a reload
- * of one edited profile reads one file, not ten thousand.
+ * Every profile in the corpus with the hash of its file's text; the text itself is read again when first asked
+ * for, which recording does only for a profile whose text changed or that is gone, or for a baseline's write. A
+ * profile object seen at an earlier record (`known`) was parsed from the same bytes (a load reuses a profile only
+ * for an unchanged file): it is not read at all now. So a reload of one edited profile reads one file, not ten
+ * thousand, and a start's record never holds every profile's text at once (60 MB at ten thousand profiles, kept
+ * until a full garbage collection).
  */
 export async function readSources(
   dataDir: string,
@@ -40,16 +42,14 @@ export async function readSources(
 ): Promise<Map<string, ProfileSource>> {
   const out = new Map<string, ProfileSource>();
   const toRead: Profile[] = [];
+  const source = (p: Profile, hash: string) => {
+    const full = path.join(dataDir, p.file);
+    return lazySource({ id: p.id, file: p.file, hash, name: p.name }, () => readFileSync(full, 'utf8'));
+  };
   await eachInSlices(corpus.profiles, (p) => {
     const seen = known.get(p);
-    if (seen && seen.file === p.file) {
-      const full = path.join(dataDir, p.file);
-      const base = { id: p.id, file: p.file, hash: seen.hash, name: p.name };
-      out.set(
-        p.id,
-        lazySource(base, () => readFileSync(full, 'utf8')),
-      );
-    } else toRead.push(p);
+    if (seen && seen.file === p.file) out.set(p.id, source(p, seen.hash));
+    else toRead.push(p);
   });
   for (let i = 0; i < toRead.length; i += READ_CONCURRENCY) {
     const batch = toRead.slice(i, i + READ_CONCURRENCY);
@@ -61,14 +61,14 @@ export async function readSources(
       // Gone since the load: the next load (the watcher's) records its removal.
       if (text === null || text === undefined) continue;
       const hash = hashText(text);
-      out.set(p.id, { id: p.id, file: p.file, text, hash, name: p.name });
+      out.set(p.id, source(p, hash));
       known.set(p, { file: p.file, hash });
     }
   }
   return out;
 }
 
-/** A source whose text is read when first asked for. */
+/** A source whose text is read when first asked for (and kept then), or afresh with `readText`. */
 export function lazySource(base: Omit<ProfileSource, 'text'>, read: () => string): ProfileSource {
   let text: string | undefined;
   return {
@@ -77,6 +77,7 @@ export function lazySource(base: Omit<ProfileSource, 'text'>, read: () => string
       text ??= read();
       return text;
     },
+    readText: read,
   };
 }
 
@@ -123,7 +124,7 @@ export interface RecordInput {
   now?: Date;
 }
 
-type Version = { profileId: string; file: string; text: string | null; hash: string | null };
+type Version = ChangeSetWrite['versions'][number];
 type DirectoryWrite = { kind: 'actor' | 'category'; key: string; json: string | null };
 
 interface Plan {
@@ -185,8 +186,11 @@ async function planChangeSet(store: HistoryStore, input: RecordInput): Promise<P
   const versions: Version[] = [];
   for (const s of input.sources.values()) {
     const c = current.get(s.id);
-    if (!c || c.hash !== s.hash || c.file !== s.file)
-      versions.push({ profileId: s.id, file: s.file, text: s.text, hash: s.hash });
+    if (!c || c.hash !== s.hash || c.file !== s.file) {
+      // A baseline's texts are read as each is written; a change's are those the comparison read.
+      const text = baseline && s.readText ? s.readText : s.text;
+      versions.push({ profileId: s.id, file: s.file, text, hash: s.hash });
+    }
   }
   for (const [id, c] of current)
     if (!input.sources.has(id)) versions.push({ profileId: id, file: c.file, text: null, hash: null });
