@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    // The end-to-end tests start the built bot, as `npm start` does.
+    globalSetup: ['tests/buildBot.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // Test files share one worker's module cache instead of each starting a fresh one: importing zod, discord.js's

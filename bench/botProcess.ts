@@ -1,10 +1,10 @@
-// Starts the real bot process (`node --import tsx src/main.ts`, as `npm start` does) against the simulator.
+// Starts the real bot process (`node dist/src/main.js`, as `npm start` does; run.ts builds it) against the simulator.
 // The interactions section runs it quietly (LOG_LEVEL=warn: the test harness waits for info-level lines it would
 // then not see), ready once it has registered its commands; the outside section spawns it with its own settings
 // and reads its log lines to say where a start or a reload spent its time.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { botEnv, type LogLine, REPO_ROOT } from '../tests/e2e/botProcess.ts';
+import { BOT_SCRIPT, botEnv, type LogLine, nodeArgs, REPO_ROOT } from '../tests/e2e/botProcess.ts';
 import type { DiscordSimulator } from '../tests/sim/index.ts';
 import { type ProcessMemory, readProcessMemory } from './processMemory.ts';
 
@@ -45,7 +45,7 @@ export function spawnBot(sim: DiscordSimulator, env: Record<string, string>): Ru
   const output: string[] = [];
   const logs: LogLine[] = [];
   const spawnedAt = Date.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, nodeArgs(BOT_SCRIPT), {
     cwd: REPO_ROOT,
     env: botEnv(sim, env),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@
 // A script, not a test: it prints figures and PASS/MISS against the goals, and never fails a build.
 import os from 'node:os';
 import type { Engine } from '../src/engine.ts';
+import { buildBot } from '../tests/buildBot.ts';
 import { type GeneratedCorpus, generateCorpus } from './corpus.ts';
 import { benchEngine } from './engine.ts';
 import {
@@ -43,6 +44,8 @@ import { count, ms } from './table.ts';
 
 const options = parseOptions(process.argv.slice(2));
 const { sizes, sections, iterations: it } = options;
+// The interactions and outside sections start the bot as `npm start` does: built.
+if (sections.has('interactions') || sections.has('outside')) buildBot();
 const largest = sizes[sizes.length - 1]!;
 const load = () =>
   os

@@ -1,6 +1,7 @@
 // Dossier's own version, from package.json: saved with what Dossier writes, so a newer Dossier never trusts it.
 import { readFileSync } from 'node:fs';
+import { projectFile } from './projectFiles.ts';
 
 export const DOSSIER_VERSION: string = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+  JSON.parse(readFileSync(projectFile('package.json'), 'utf8')) as { version: string }
 ).version;

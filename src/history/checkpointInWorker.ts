@@ -5,6 +5,7 @@
 // write, and a checkpoint that stops half-way (the process ends) loses nothing.
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
+import { BUILT } from '../projectFiles.ts';
 
 const resultSchema = z.object({ busy: z.number(), log: z.number(), checkpointed: z.number() });
 export type CheckpointResult = z.infer<typeof resultSchema>;
@@ -14,7 +15,10 @@ const TIMEOUT_MS = 5000;
 
 export function checkpointInWorker(file: string): Promise<CheckpointResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./checkpointWorker.mjs', import.meta.url), {
+    const script = BUILT
+      ? new URL('./checkpointWorker.js', import.meta.url)
+      : new URL('./checkpointWorker.mjs', import.meta.url);
+    const worker = new Worker(script, {
       workerData: { file, timeoutMs: TIMEOUT_MS },
       execArgv: [],
     });

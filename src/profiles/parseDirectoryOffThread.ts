@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { BUILT } from '../projectFiles.ts';
 import { type Directory, parseDirectory } from './directory.ts';
 import type { Diagnostic } from './schema.ts';
 
@@ -22,17 +23,23 @@ export async function parseDirectoryOffThread(text: string, file: string): Promi
 }
 
 function inWorker(text: string, file: string): Promise<Parsed> {
-  // The worker runs TypeScript like the rest of Dossier: through tsx, registered in the worker itself.
-  const require = createRequire(import.meta.url);
-  const tsx = require.resolve('tsx/cjs/api');
-  const script = fileURLToPath(new URL('./directoryWorker.ts', import.meta.url));
-  const worker = new Worker(
-    `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(script)});`,
-    { eval: true, workerData: { text, file } },
-  );
+  const worker = BUILT
+    ? new Worker(new URL('./directoryWorker.js', import.meta.url), { workerData: { text, file } })
+    : sourceWorker(text, file);
   return new Promise<Parsed>((resolve, reject) => {
     worker.once('message', (parsed: Parsed) => resolve(parsed));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`directory worker exited with code ${code}`)));
   }).finally(() => void worker.terminate());
+}
+
+/** From the sources the worker runs TypeScript like the rest of Dossier: through tsx, registered in the worker. */
+function sourceWorker(text: string, file: string): Worker {
+  const require = createRequire(import.meta.url);
+  const tsx = require.resolve('tsx/cjs/api');
+  const script = fileURLToPath(new URL('./directoryWorker.ts', import.meta.url));
+  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(script)});`, {
+    eval: true,
+    workerData: { text, file },
+  });
 }

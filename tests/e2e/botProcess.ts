@@ -1,5 +1,5 @@
-// Starts the real bot (`node --import tsx src/main.ts`, as `npm start` does) against a Discord simulator, and
-// collects its JSON log lines so tests can wait for and assert on them.
+// Starts the real bot (`node dist/src/main.js`, as `npm start` does after building it; the tests' global setup builds
+// it) against a Discord simulator, and collects its JSON log lines so tests can wait for and assert on them.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,14 @@ import { fileURLToPath } from 'node:url';
 import type { DiscordSimulator } from '../sim/index.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** What `npm start` runs once it has built dist/. */
+export const BOT_SCRIPT = 'dist/src/main.js';
+
+/** Node's arguments for a script: the built JavaScript as it is, a TypeScript source through tsx. */
+export function nodeArgs(script: string): string[] {
+  return script.endsWith('.ts') ? ['--import', 'tsx', script] : [script];
+}
 
 export interface LogLine {
   level: number;
@@ -29,7 +37,7 @@ export interface BotProcess {
 
 export interface StartOptions {
   env?: Record<string, string>;
-  /** Script to run instead of src/main.ts (e.g. the sharding manager). */
+  /** Script to run instead of the built bot (e.g. the sharding manager's source). */
   script?: string;
   /** Wait until commands are synced (default) or just until the process logs anything. */
   waitForReady?: boolean;
@@ -62,7 +70,7 @@ export async function startBot(sim: DiscordSimulator, options: StartOptions = {}
   const waiters = new Set<() => void>();
   // Each bot keeps its history in a STATE_DIR of its own unless the test shares one (a restart).
   const ownState = options.env?.STATE_DIR ? null : mkdtempSync(path.join(tmpdir(), 'dossier-state-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', options.script ?? 'src/main.ts'], {
+  const child = spawn(process.execPath, nodeArgs(options.script ?? BOT_SCRIPT), {
     cwd: REPO_ROOT,
     env: botEnv(sim, {
       LOG_LEVEL: 'debug',

@@ -1,15 +1,13 @@
 // The bundled DejaVu fonts, registered with skia under a family name of Dossier's own so that no font of the host
 // is ever picked instead, and their character maps (read with fontkit) so text is cut down to what they can draw.
-import { fileURLToPath } from 'node:url';
 import { GlobalFonts } from '@napi-rs/canvas';
 import * as fontkit from 'fontkit';
+import { projectFile } from '../../projectFiles.ts';
 
 export const FONT_FAMILY = 'Dossier DejaVu Sans';
 
-const fontsDir = new URL('../../../assets/fonts/', import.meta.url);
-
-export const REGULAR_FONT_FILE = fileURLToPath(new URL('DejaVuSans.ttf', fontsDir));
-export const BOLD_FONT_FILE = fileURLToPath(new URL('DejaVuSans-Bold.ttf', fontsDir));
+export const REGULAR_FONT_FILE = projectFile('assets', 'fonts', 'DejaVuSans.ttf');
+export const BOLD_FONT_FILE = projectFile('assets', 'fonts', 'DejaVuSans-Bold.ttf');
 
 GlobalFonts.registerFromPath(REGULAR_FONT_FILE, FONT_FAMILY);
 GlobalFonts.registerFromPath(BOLD_FONT_FILE, FONT_FAMILY);

@@ -6,6 +6,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import os from 'node:os';
+import { BUILT } from '../../projectFiles.ts';
 import type { RelationsMapModel } from './model.ts';
 
 export interface MapPicture {
@@ -58,7 +59,7 @@ class RenderProcess {
   readonly child: ChildProcess;
 
   constructor(private readonly onExit: (self: RenderProcess) => void) {
-    this.child = fork(new URL('./renderChild.mjs', import.meta.url), [], {
+    this.child = fork(new URL(BUILT ? './renderChildLoop.js' : './renderChild.mjs', import.meta.url), [], {
       execArgv: [],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
