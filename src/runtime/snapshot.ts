@@ -157,9 +157,9 @@ const END_BYTES = 1 << 16;
 const READ_CHUNK = 8 << 20;
 
 /**
- * Reads each part of the body straight into what it becomes (the JSON and the profiles into a buffer each, the
- * numbers into their own Int32Arrays), checking the sizes before reading and the checksum before trusting what
- * was parsed: a 130 MB snapshot is never read whole and then copied apart.
+ * Reads each part of the body straight into what it becomes (the JSON into a buffer, the profiles a batch at a time
+ * into one reused buffer, the numbers into their own Int32Arrays), checking the sizes before reading and the
+ * checksum before trusting what was parsed: a 130 MB snapshot is never read whole and then copied apart.
  */
 async function parseFrom(source: SnapshotSource, version: string): Promise<Snapshot> {
   const { size } = source;
@@ -192,13 +192,12 @@ async function parseFrom(source: SnapshotSource, version: string): Promise<Snaps
   // damaged file is reported as damaged, whatever its content then looked like.
   const json = Buffer.allocUnsafe(sizes.json + 1);
   let checksum = await readSummed(source, json, bodyStart, 0);
-  const profiles = Buffer.allocUnsafe(profileBytes);
-  checksum = await readSummed(source, profiles, bodyStart + json.length, checksum);
+  const profilesAt = bodyStart + json.length;
   const lengths = new Int32Array(sizes.lengths);
   const postings = new Int32Array(sizes.postings);
   const lengthBytes = new Uint8Array(lengths.buffer);
   const postingBytes = new Uint8Array(postings.buffer);
-  const numbersAt = bodyStart + json.length + profiles.length;
+  const numbersAt = profilesAt + profileBytes;
   const numbers = Promise.all([
     readInto(source, lengthBytes, numbersAt),
     readInto(source, postingBytes, numbersAt + lengthBytes.length),
@@ -209,21 +208,31 @@ async function parseFrom(source: SnapshotSource, version: string): Promise<Snaps
   try {
     if (json[sizes.json] !== 0x0a) throw new SnapshotError('its parts do not add up to its length');
     body = parseJson(json.subarray(0, sizes.json));
-    let at = 0;
-    for (const batchBytes of sizes.profiles) {
-      const batch = profileBatchSchema.safeParse(deserializeBatch(profiles.subarray(at, at + batchBytes)));
-      if (!batch.success)
-        throw new SnapshotError(`profiles not in the expected shape: ${batch.error.issues[0]?.message}`);
-      for (const entry of batch.data) entries.push(entry as [string, ParsedProfileFile]);
-      at += batchBytes;
-    }
   } catch (err) {
     unreadable = err;
   }
-  await numbers;
-  // What was parsed holds no part of these: tens of megabytes, freed now rather than at a full collection.
   releaseBuffer(json);
-  releaseBuffer(profiles);
+  // The profiles come a batch at a time through one buffer: the first touch of fresh memory costs about as much
+  // as reading into it, and a buffer for all of them would be 75 MB at ten thousand profiles, touched once.
+  const batchBuffer = Buffer.allocUnsafe(Math.max(0, ...sizes.profiles));
+  let at = profilesAt;
+  for (const batchBytes of sizes.profiles) {
+    const bytes = batchBuffer.subarray(0, batchBytes);
+    await readInto(source, bytes, at);
+    at += batchBytes;
+    checksum = crc32(bytes, checksum);
+    if (unreadable) continue;
+    try {
+      const batch = profileBatchSchema.safeParse(deserializeBatch(bytes));
+      if (!batch.success)
+        throw new SnapshotError(`profiles not in the expected shape: ${batch.error.issues[0]?.message}`);
+      for (const entry of batch.data) entries.push(entry as [string, ParsedProfileFile]);
+    } catch (err) {
+      unreadable = err;
+    }
+  }
+  releaseBuffer(batchBuffer);
+  await numbers;
   checksum = crc32(postingBytes, crc32(lengthBytes, checksum));
   if (checksum !== sizes.crc32) throw new SnapshotError('damaged (its checksum does not match)');
   if (unreadable) throw unreadable;
