@@ -1,6 +1,6 @@
 // Where Dossier's own files are, and whether it runs from its TypeScript sources (through tsx, or under the tests)
-// or from the JavaScript that `npm start` builds into dist/ (scripts/build.mjs: dist/src/, dist/commands/). A worker or
-// a child process started from the sources must register tsx itself; built, it is plain JavaScript.
+// or from the JavaScript that `npm start` builds into dist/src and dist/commands (scripts/build.mjs). A worker or a
+// child process started from the sources must register tsx itself; built, it is plain JavaScript.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ const here = fileURLToPath(import.meta.url);
 export const BUILT = here.endsWith('.js');
 
 /** The folder holding Dossier's package.json. */
-export const PROJECT_ROOT = findRoot(path.dirname(here));
+const PROJECT_ROOT = findRoot(path.dirname(here));
 
 function findRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {

@@ -1,7 +1,6 @@
 // Holds the Engine every request reads, and replaces it on reload. A reload re-reads the data directory, re-parses
 // only the files whose bytes changed, and re-indexes only what reads differently; bad data keeps the last good
 // Engine serving.
-
 import { buildEngine, type Engine, updateEngine } from '../engine.ts';
 import type { Logger } from '../log/logger.ts';
 import { counted } from '../plural.ts';

@@ -9,7 +9,6 @@
 // renamed over the old one, so a crash mid-write leaves the previous snapshot; reading checks the header, the sizes
 // and the checksum before parsing, so a truncated or damaged file is never trusted. A bad snapshot is moved aside
 // (kept for a look) and rebuilt.
-
 import { createHash } from 'node:crypto';
 import { type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';

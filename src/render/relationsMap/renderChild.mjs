@@ -1,5 +1,5 @@
 // Entry point of the map render process when Dossier runs from its sources: registers tsx (the process is started
-// without the parent's loader) and runs the render loop. The build starts dist/renderChild.js instead.
+// without the parent's loader) and runs the render loop. Built, the render loop's own file is started instead.
 import { register } from 'tsx/esm/api';
 
 register();

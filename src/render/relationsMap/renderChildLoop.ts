@@ -1,5 +1,5 @@
-// The map render process's work: draws each model it is sent and sends the PNG back. Started as dist/renderChild.js
-// when built, or through renderChild.mjs from the sources.
+// The map render process's work: draws each model it is sent and sends the PNG back. Built, the process runs this
+// file's JavaScript (dist/src/render/relationsMap/renderChildLoop.js); from the sources, renderChild.mjs.
 import type { RelationsMapModel } from './model.ts';
 import { renderRelationsMapPng } from './png.ts';
 
