@@ -60,6 +60,8 @@ export function botEnv(
     // Snapshots of the tests' data stay out of the repository.
     STATE_DIR: path.join(tmpdir(), 'dossier-test-state'),
     COOLDOWN_COMMANDS: '0',
+    // As `npm start` sets it (see README, Performance).
+    MALLOC_ARENA_MAX: '1',
     ...overrides,
   };
 }
