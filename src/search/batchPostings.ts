@@ -24,11 +24,6 @@ export class BatchPostings {
   /** Word ids with postings in this batch, in the order they first got one. */
   private words: number[] = [];
 
-  /** Whether the batch holds any posting. */
-  get isEmpty(): boolean {
-    return this.words.length === 0;
-  }
-
   /** Word ids with postings in the batch. */
   get touched(): readonly number[] {
     return this.words;
