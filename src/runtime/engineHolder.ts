@@ -14,7 +14,6 @@ import type { Diagnostic } from '../profiles/schema.ts';
 import { releaseBuffer } from '../releaseBuffer.ts';
 import { SectionIndex } from '../search/sectionIndex.ts';
 import { eachInSlices, Slicer } from '../slices.ts';
-import { DOSSIER_VERSION } from '../version.ts';
 import {
   CancellableSlicer,
   readSnapshot,
@@ -23,6 +22,7 @@ import {
   snapshotFile,
   writeSnapshot,
 } from './snapshot.ts';
+import { snapshotVersion } from './snapshotVersion.ts';
 
 /** What the running bot knows of itself, as /help and the health endpoint report it. */
 export interface Status {
@@ -83,7 +83,7 @@ export class EngineHolder {
   ): Promise<EngineHolder> {
     const started = performance.now();
     const file = options.stateDir ? snapshotFile(options.stateDir, dataDir) : null;
-    const snapshot = file ? await readSnapshot(file, DOSSIER_VERSION, logger) : null;
+    const snapshot = file ? await readSnapshot(file, snapshotVersion(), logger) : null;
     const { corpus, files } = await loadData(dataDir, snapshot?.files);
     await logDiagnostics(logger, corpus.diagnostics);
     let engine: Engine | null = null;
@@ -189,7 +189,7 @@ export class EngineHolder {
     this.snapshotting = engine.sections
       .save(new CancellableSlicer(cancelled))
       .then((sections) =>
-        writeSnapshot(file, DOSSIER_VERSION, { files, sections }, cancelled).finally(() => {
+        writeSnapshot(file, snapshotVersion(), { files, sections }, cancelled).finally(() => {
           // The saved index is a copy made for this write: tens of megabytes, freed now.
           releaseBuffer(sections.index.postings);
           releaseBuffer(sections.index.lengths);

@@ -1,9 +1,9 @@
 // The built section index, saved in STATE_DIR with what it was built from (each file's hash and parse), so a
 // restart re-reads the data, re-parses and re-indexes only what changed while Dossier was down.
 //
-// The file is a header line (format, Dossier's and V8's versions), the body, and a trailer line with the body's
-// length, the sizes of its parts and its CRC-32. The body is JSON (the directory, the index's documents and
-// words), a line break, the parsed profiles in batches serialised by V8 (structured clone: read back in about half
+// The file is a header line (format, Dossier's version with the digest of its indexing code, V8's version), the
+// body, and a trailer line with the body's length, the sizes of its parts and its CRC-32. The body is JSON (the
+// directory, the index's document ids and words), a line break, the parsed profiles in batches serialised by V8 (structured clone: read back in about half
 // the time JSON.parse takes over the same profiles), then the index's numbers as little-endian 32-bit integers:
 // its field lengths, then its postings (TermIndex.save). It is written a slice at a time into a temporary file and
 // renamed over the old one, so a crash mid-write leaves the previous snapshot; reading checks the header, the sizes
@@ -24,9 +24,10 @@ import { Slicer } from '../slices.ts';
 /**
  * Bumped whenever what is saved, or how it is read back, changes. 2: the index's terms are stems. 3: the index is
  * a TermIndex, its numbers in binary. 4: the checksum is a CRC-32 (three times faster than SHA-1 over 100 MB,
- * and a snapshot needs to notice damage, not resist forgery). 5: the parsed profiles serialised by V8.
+ * and a snapshot needs to notice damage, not resist forgery). 5: the parsed profiles serialised by V8. 6: no digest
+ * of the indexed documents (the header's version names the code that makes them: snapshotVersion.ts).
  */
-export const SNAPSHOT_FORMAT = 5;
+export const SNAPSHOT_FORMAT = 6;
 /** Profiles serialised together: a few milliseconds of work each way. */
 const PROFILE_BATCH = 100;
 /** Batches are larger past this many, so the trailer that lists their sizes stays within END_BYTES. */
@@ -62,8 +63,6 @@ const bodySchema = z.object({
     .object({ hash: z.string(), directory: z.unknown(), diagnostics: z.array(z.unknown()) })
     .nullable(),
   teams: z.object({ hash: z.string() }).nullable(),
-  /** SHA-1 of the indexed documents: ties the index to the documents this version of Dossier makes. */
-  documents: z.string(),
   index: z.object({
     fields: z.array(z.string()),
     ids: z.array(z.string().nullable()),
@@ -242,14 +241,14 @@ async function parseFrom(source: SnapshotSource, version: string): Promise<Snaps
   const parsed = bodySchema.safeParse(body);
   if (!parsed.success)
     throw new SnapshotError(`not in the expected shape: ${parsed.error.issues[0]?.message}`);
-  const { directory, teams, documents, index } = parsed.data;
+  const { directory, teams, index } = parsed.data;
   return {
     files: {
       profiles: new Map(entries),
       directory: directory as LoadedFiles['directory'],
       teams,
     },
-    sections: { documents, index: { ...index, lengths, postings } },
+    sections: { index: { ...index, lengths, postings } },
   };
 }
 
@@ -385,12 +384,10 @@ export async function writeSnapshot(
     );
     const { files } = content;
     await put(
-      `{"directory":${JSON.stringify(files.directory)},"teams":${JSON.stringify(files.teams)},"documents":`,
+      `{"directory":${JSON.stringify(files.directory)},"teams":${JSON.stringify(files.teams)},"index":`,
     );
     const { index } = content.sections;
-    await put(
-      `${JSON.stringify(content.sections.documents)},"index":{"fields":${JSON.stringify(index.fields)},"ids":[`,
-    );
+    await put(`{"fields":${JSON.stringify(index.fields)},"ids":[`);
     await putList(index.ids);
     await put('],"terms":[');
     await putList(index.terms);

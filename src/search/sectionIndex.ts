@@ -1,6 +1,5 @@
 // Full-text search over every section of every profile, with a TermIndex (MiniSearch's scoring in compact arrays).
 // The index holds the section documents themselves, whose text snippets are cut from.
-import { createHash } from 'node:crypto';
 import type { Corpus } from '../profiles/corpus.ts';
 import { eachInSlices, Slicer } from '../slices.ts';
 import { andSearch, compareHits } from './andSearch.ts';
@@ -73,10 +72,11 @@ const termIndexOptions = {
 };
 const idOf = (d: SectionDocument) => d.id;
 
-/** What a snapshot saves of the section index. */
+/**
+ * What a snapshot saves of the section index. The documents are made afresh from the corpus: the snapshot's
+ * version names the code that makes them (src/runtime/snapshotVersion.ts), so they read as those indexed.
+ */
 export interface SavedSectionIndex {
-  /** SHA-1 of the indexed documents: ties the index to the documents this version of Dossier makes. */
-  documents: string;
   index: SavedTermIndex;
 }
 
@@ -110,11 +110,10 @@ export class SectionIndex {
 
   /**
    * The index saved by `save`, for the corpus it was built from. Throws when the saved index does not hold
-   * exactly the documents this corpus makes (a snapshot of other data, or from a Dossier that made them otherwise).
+   * exactly the documents this corpus makes (a snapshot of other data).
    */
   static async restore(saved: SavedSectionIndex, corpus: Corpus): Promise<SectionIndex> {
     const index = new SectionIndex();
-    const slicer = new Slicer();
     const byId = new Map<string, SectionDocument>();
     await eachInSlices(
       corpus.profiles,
@@ -124,39 +123,15 @@ export class SectionIndex {
           byId.set(d.id, d);
         }
       },
-      slicer,
+      new Slicer(),
     );
-    if ((await index.documentsDigest(slicer)) !== saved.documents)
-      throw new Error('the saved index was built from other documents than this data makes');
     index.index = TermIndex.restore(termIndexOptions, saved.index, byId);
     return index;
   }
 
-  /** What a snapshot saves: the index's arrays and the digest of the documents it holds. */
+  /** What a snapshot saves: the index's arrays. */
   async save(slicer: Slicer = new Slicer()): Promise<SavedSectionIndex> {
-    return { documents: await this.documentsDigest(slicer), index: await this.index.save(slicer) };
-  }
-
-  /** SHA-1 over every document's id and indexed fields, in id order: equal digests, equal indexed documents. */
-  private async documentsDigest(slicer: Slicer = new Slicer()): Promise<string> {
-    const hash = createHash('sha1');
-    // Profiles in id order, each one's documents in id order: one order for the same documents, however added.
-    const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-    await eachInSlices(
-      [...this.byProfile.keys()].sort(byId),
-      (profileId) => {
-        const docs = [...this.byProfile.get(profileId)!].sort((a, b) => byId(a.id, b.id));
-        // Fed field by field, the same bytes as one joined string, without making that string: at 10,000
-        // profiles the joined strings were 60 MB of garbage on every restart.
-        for (const d of docs) {
-          hash.update(d.id);
-          for (const f of FIELDS) hash.update('\u0000').update(d[f]);
-          hash.update('\u0001');
-        }
-      },
-      slicer,
-    );
-    return hash.digest('hex');
+    return { index: await this.index.save(slicer) };
   }
 
   /** The documents of these profiles as they stand in the index now. */

@@ -1,7 +1,7 @@
 // The index snapshot in STATE_DIR: a restart from it answers as a fresh build does, with or without changes made
 // while Dossier was down; it is written as JSON and flat numbers, atomically; and a snapshot that is missing,
-// stale, truncated, damaged, from another version or of other documents is logged, moved aside and rebuilt,
-// never trusted and never a crash.
+// stale, truncated, damaged, from another version or written by other indexing code is logged, moved aside and
+// rebuilt, never trusted and never a crash.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,7 @@ import {
   snapshotFile,
   writeSnapshot,
 } from '../../src/runtime/snapshot.ts';
+import { snapshotVersion } from '../../src/runtime/snapshotVersion.ts';
 import { DOSSIER_VERSION } from '../../src/version.ts';
 import { copyFixtureData, profileText, type TempData } from '../e2e/opsSupport.ts';
 
@@ -73,7 +74,7 @@ async function freshAnswers(): Promise<unknown> {
 async function saveSnapshot(): Promise<void> {
   const { corpus, files } = await loadData(data.dir);
   const engine = await buildEngine(corpus);
-  await writeSnapshot(file(), DOSSIER_VERSION, { files, sections: await engine.sections.save() });
+  await writeSnapshot(file(), snapshotVersion(), { files, sections: await engine.sections.save() });
 }
 
 async function start(): Promise<EngineHolder> {
@@ -90,13 +91,13 @@ describe('index snapshot', () => {
     const { corpus, files } = await loadData(data.dir);
     const engine = await buildEngine(corpus);
     const sections = await engine.sections.save();
-    await writeSnapshot(file(), DOSSIER_VERSION, { files, sections });
+    await writeSnapshot(file(), snapshotVersion(), { files, sections });
     const bytes = await readFile(file());
     const firstBreak = bytes.indexOf(10);
     const lastBreak = bytes.lastIndexOf(10, bytes.length - 2);
     expect(JSON.parse(bytes.subarray(0, firstBreak).toString())).toEqual({
       format: SNAPSHOT_FORMAT,
-      dossier: DOSSIER_VERSION,
+      dossier: snapshotVersion(),
       v8: process.versions.v8,
     });
     const trailer = JSON.parse(bytes.subarray(lastBreak + 1).toString());
@@ -120,7 +121,7 @@ describe('index snapshot', () => {
     }
     expect(entries).toEqual(JSON.parse(JSON.stringify([...files.profiles])));
     expect(at + (sections.index.lengths.length + sections.index.postings.length) * 4).toBe(lastBreak);
-    const read = await parseSnapshot(bytes, DOSSIER_VERSION);
+    const read = await parseSnapshot(bytes, snapshotVersion());
     expect(read.sections).toEqual(sections);
     expect(read.files).toEqual(files);
     expect(await readdir(stateDir)).toEqual([path.basename(file())]);
@@ -204,7 +205,7 @@ describe('index snapshot', () => {
       'from another V8',
       (b) =>
         Buffer.concat([
-          Buffer.from(`{"format":${SNAPSHOT_FORMAT},"dossier":"${DOSSIER_VERSION}","v8":"0.0-other"}`),
+          Buffer.from(`{"format":${SNAPSHOT_FORMAT},"dossier":"${snapshotVersion()}","v8":"0.0-other"}`),
           b.subarray(b.indexOf(10)),
         ]),
       /another version/,
@@ -242,10 +243,21 @@ describe('index snapshot', () => {
       /another version/,
     ],
     [
+      'written by this version with other indexing code',
+      (b) =>
+        Buffer.concat([
+          Buffer.from(
+            `{"format":${SNAPSHOT_FORMAT},"dossier":"${DOSSIER_VERSION}+code.0123456789abcdef","v8":"${process.versions.v8}"}`,
+          ),
+          b.subarray(b.indexOf(10)),
+        ]),
+      /another version/,
+    ],
+    [
       'of another format',
       (b) =>
         Buffer.concat([
-          Buffer.from(`{"format":${SNAPSHOT_FORMAT + 1},"dossier":"${DOSSIER_VERSION}"}`),
+          Buffer.from(`{"format":${SNAPSHOT_FORMAT + 1},"dossier":"${snapshotVersion()}"}`),
           b.subarray(b.indexOf(10)),
         ]),
       /another version/,
@@ -255,7 +267,7 @@ describe('index snapshot', () => {
     it(`is moved aside and rebuilt when ${what}`, async () => {
       await saveSnapshot();
       const bytes = await readFile(file());
-      await expect(parseSnapshot(bytes, DOSSIER_VERSION)).resolves.toBeDefined();
+      await expect(parseSnapshot(bytes, snapshotVersion())).resolves.toBeDefined();
       await writeFile(file(), spoil(bytes));
       const holder = await start();
       expect(setAsideLines()).toHaveLength(1);
@@ -267,35 +279,21 @@ describe('index snapshot', () => {
     });
   }
 
-  it('is moved aside when its index does not hold the documents this data makes', async () => {
-    const { corpus, files } = await loadData(data.dir);
-    const engine = await buildEngine(corpus);
-    // A well-formed snapshot whose documents digest belongs to other documents.
-    await writeSnapshot(file(), DOSSIER_VERSION, {
-      files,
-      sections: { ...(await engine.sections.save()), documents: 'other' },
-    });
-    const holder = await start();
-    expect(setAsideLines()[0]!.msg).toMatch(/other documents/);
-    expect(answers(holder.engine)).toEqual(await freshAnswers());
-  });
-
   it('is rebuilt when the saved parse does not match the saved index (stale state)', async () => {
-    await saveSnapshot();
-    // A different data directory's snapshot copied over this one: header, checksum and shape are all fine.
+    // This data's parse beside another data directory's index (one more profile): header, checksum and shape are
+    // all fine, the index names a document this parse does not make.
     const other = await copyFixtureData();
     try {
-      await writeFile(path.join(other.profilesDir, 'kesh.txt'), profileText('Kesh', 'Granaries.', {}));
-      const { corpus, files } = await loadData(other.dir);
-      const engine = await buildEngine(corpus);
-      const { index } = await engine.sections.save();
-      const { documents } = await (await buildEngine((await loadData(data.dir)).corpus)).sections.save();
-      await writeSnapshot(file(), DOSSIER_VERSION, { files, sections: { documents, index } });
+      await writeFile(path.join(other.profilesDir, 'zarn.txt'), profileText('Zarn', 'Salt flats.', {}));
+      const engine = await buildEngine((await loadData(other.dir)).corpus);
+      const { files } = await loadData(data.dir);
+      await writeSnapshot(file(), snapshotVersion(), { files, sections: await engine.sections.save() });
     } finally {
       await other.remove();
     }
     const holder = await start();
     expect(setAsideLines()).toHaveLength(1);
+    expect(setAsideLines()[0]!.msg).toMatch(/other documents|not in the data/);
     expect(answers(holder.engine)).toEqual(await freshAnswers());
   });
 
@@ -305,7 +303,7 @@ describe('index snapshot', () => {
     const sections = await engine.sections.save();
     const postings = Int32Array.from(sections.index.postings);
     postings[1] = 1 << 30;
-    await writeSnapshot(file(), DOSSIER_VERSION, {
+    await writeSnapshot(file(), snapshotVersion(), {
       files,
       sections: { ...sections, index: { ...sections.index, postings } },
     });
@@ -322,7 +320,7 @@ describe('index snapshot', () => {
     let asked = 0;
     const write = writeSnapshot(
       file(),
-      DOSSIER_VERSION,
+      snapshotVersion(),
       { files, sections: await engine.sections.save() },
       () => ++asked > 0,
     );
