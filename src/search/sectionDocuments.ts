@@ -6,86 +6,147 @@ export type SectionKind = 'summary' | 'interest' | 'section' | 'relationships';
 
 export interface SectionDocument {
   /** `<profile id>:<section key>`, unique in the corpus. */
-  id: string;
-  profileId: string;
+  readonly id: string;
+  readonly profileId: string;
   /** Stable key of the section inside its profile (`summary`, `interest-2`, `section-0`, `relationships`). */
-  key: string;
-  kind: SectionKind;
-  title: string;
-  text: string;
+  readonly key: string;
+  readonly kind: SectionKind;
+  readonly title: string;
+  readonly text: string;
   /** Who the profile is about: its name, code and aliases, so "tajik narcotics" finds the right profile. */
-  actor: string;
+  readonly actor: string;
   /** The relationships block with every code spelled out as its name and aliases. */
-  relations: string;
+  readonly relations: string;
 }
 
-const joinParagraphs = (paragraphs: readonly Paragraph[]) => paragraphs.map((p) => p.text).join('\n\n');
+const joinParagraphs = (paragraphs: readonly Paragraph[]) =>
+  paragraphs.length === 1 ? paragraphs[0]!.text : paragraphs.map((p) => p.text).join('\n\n');
 
-export function sectionDocuments(corpus: Corpus, profile: Profile): SectionDocument[] {
-  const subject = corpus.actorOfProfile.get(profile.id);
-  const actor = [profile.name, subject?.code ?? '', ...(subject?.aliases ?? [])].join(' | ');
-  const doc = (
-    key: string,
-    kind: SectionKind,
-    title: string,
-    text: string,
-    relations = '',
-  ): SectionDocument => ({
-    id: `${profile.id}:${key}`,
-    profileId: profile.id,
-    key,
-    kind,
-    title,
-    text,
-    actor,
-    relations,
-  });
-  const docs: SectionDocument[] = [];
-  if (profile.summary)
-    docs.push(
-      doc(
-        'summary',
-        'summary',
-        profile.summary.heading ?? 'Profile',
-        joinParagraphs(profile.summary.paragraphs),
-      ),
+/**
+ * What a profile's documents read besides the profile: its subject and the actors its relationships list, as
+ * resolved when the documents were made. Not the corpus: a document kept in the index across reloads must not
+ * keep an older corpus alive.
+ */
+class ProfileSource {
+  private actorText: string | undefined;
+
+  constructor(
+    readonly profile: Profile,
+    private readonly subject: CorpusActor | undefined,
+    /** Per relationships category, the actor of each listed code (undefined: not in the corpus). */
+    readonly listed: readonly (readonly (CorpusActor | undefined)[])[],
+  ) {}
+
+  /** Shared by the profile's documents, made once when first read. */
+  get actor(): string {
+    this.actorText ??= [this.profile.name, this.subject?.code ?? '', ...(this.subject?.aliases ?? [])].join(
+      ' | ',
     );
-  if (profile.interests) {
-    if (profile.interests.intro.length > 0) {
-      docs.push(
-        doc('interests', 'section', profile.interests.heading, joinParagraphs(profile.interests.intro)),
-      );
-    }
-    for (const item of profile.interests.items) {
-      docs.push(
-        doc(
-          `interest-${item.number}`,
-          'interest',
-          `${item.number}. ${item.title}`,
-          joinParagraphs(item.body),
-        ),
-      );
-    }
+    return this.actorText;
   }
-  profile.sections.forEach((s, i) => {
-    docs.push(doc(`section-${i}`, 'section', s.heading, joinParagraphs(s.paragraphs)));
-  });
-  if (profile.relationships) {
-    const lines = profile.relationships.categories.map((c) => {
-      const names = c.codes.map(({ code }) => {
-        const a = corpus.actorByCode.get(code);
-        return a ? `${a.name} (${code})` : code;
-      });
-      return `${c.name}: ${names.length > 0 ? names.join(', ') : 'none listed'}`;
-    });
-    const expanded = profile.relationships.categories
-      .flatMap((c) => c.codes.map(({ code }) => corpus.actorByCode.get(code)))
+}
+
+type Part = 'summary' | 'intro' | 'interest' | 'section' | 'relationships';
+
+/**
+ * A section document whose title and texts are read from its profile when asked for, not copied: a restart makes
+ * every document to match them to the saved index, and most of them are never read whole after that. The joined
+ * text of a many-paragraph section is made anew at each read (indexing, a snippet, the re-rank): a few per search.
+ */
+class ProfileSection implements SectionDocument {
+  readonly id: string;
+  readonly profileId: string;
+
+  constructor(
+    private readonly source: ProfileSource,
+    readonly key: string,
+    readonly kind: SectionKind,
+    private readonly part: Part,
+    /** Which interest or section. */
+    private readonly at = 0,
+  ) {
+    this.profileId = source.profile.id;
+    this.id = `${this.profileId}:${key}`;
+  }
+
+  get title(): string {
+    const { profile } = this.source;
+    switch (this.part) {
+      case 'summary':
+        return profile.summary!.heading ?? 'Profile';
+      case 'intro':
+        return profile.interests!.heading;
+      case 'interest': {
+        const item = profile.interests!.items[this.at]!;
+        return `${item.number}. ${item.title}`;
+      }
+      case 'section':
+        return profile.sections[this.at]!.heading;
+    }
+    return profile.relationships!.heading;
+  }
+
+  get text(): string {
+    const { profile } = this.source;
+    switch (this.part) {
+      case 'summary':
+        return joinParagraphs(profile.summary!.paragraphs);
+      case 'intro':
+        return joinParagraphs(profile.interests!.intro);
+      case 'interest':
+        return joinParagraphs(profile.interests!.items[this.at]!.body);
+      case 'section':
+        return joinParagraphs(profile.sections[this.at]!.paragraphs);
+    }
+    return profile
+      .relationships!.categories.map((c, i) => {
+        const names = c.codes.map(({ code }, j) => {
+          const a = this.source.listed[i]![j];
+          return a ? `${a.name} (${code})` : code;
+        });
+        return `${c.name}: ${names.length > 0 ? names.join(', ') : 'none listed'}`;
+      })
+      .join('\n');
+  }
+
+  get actor(): string {
+    return this.source.actor;
+  }
+
+  get relations(): string {
+    if (this.part !== 'relationships') return '';
+    return this.source.listed
+      .flat()
       .flatMap((a) => (a ? [a.name, ...a.aliases] : []))
       .join(' | ');
-    docs.push(
-      doc('relationships', 'relationships', profile.relationships.heading, lines.join('\n'), expanded),
-    );
   }
+
+  /** The fields as plain data (a log line, a test's comparison). */
+  toJSON(): SectionDocument {
+    const { id, profileId, key, kind, title, text, actor, relations } = this;
+    return { id, profileId, key, kind, title, text, actor, relations };
+  }
+}
+
+export function sectionDocuments(corpus: Corpus, profile: Profile): SectionDocument[] {
+  const listed = (profile.relationships?.categories ?? []).map((c) =>
+    c.codes.map(({ code }) => corpus.actorByCode.get(code)),
+  );
+  const source = new ProfileSource(profile, corpus.actorOfProfile.get(profile.id), listed);
+  const docs: SectionDocument[] = [];
+  if (profile.summary) docs.push(new ProfileSection(source, 'summary', 'summary', 'summary'));
+  if (profile.interests) {
+    if (profile.interests.intro.length > 0)
+      docs.push(new ProfileSection(source, 'interests', 'section', 'intro'));
+    profile.interests.items.forEach((item, i) => {
+      docs.push(new ProfileSection(source, `interest-${item.number}`, 'interest', 'interest', i));
+    });
+  }
+  profile.sections.forEach((_, i) => {
+    docs.push(new ProfileSection(source, `section-${i}`, 'section', 'section', i));
+  });
+  if (profile.relationships)
+    docs.push(new ProfileSection(source, 'relationships', 'relationships', 'relationships'));
   return docs;
 }
 

@@ -154,8 +154,10 @@ export class SectionIndex {
       for (const old of before) if (!unchanged.has(old.id)) this.index.remove(old.id);
       this.byProfile.delete(profileId);
       for (const d of docs) {
-        if (unchanged.has(d.id)) this.trackDocument(d);
-        else this.addDocument(d);
+        if (unchanged.has(d.id)) {
+          this.trackDocument(d);
+          this.index.replace(d.id, d);
+        } else this.addDocument(d);
       }
     }
     this.index.settle();

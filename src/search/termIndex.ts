@@ -174,6 +174,15 @@ export class TermIndex<D> {
     }
   }
 
+  /**
+   * Holds `doc` in place of the document of the same id, which it must read exactly as (the same indexed fields):
+   * an unchanged section of a changed profile, so the index keeps nothing of the profile's earlier parse.
+   */
+  replace(id: string, doc: D): void {
+    const short = this.shortOf.get(id);
+    if (short !== undefined) this.docs[short] = doc;
+  }
+
   /** Removes a document: its text is read again for the terms to take it out of. */
   remove(id: string): void {
     const short = this.shortOf.get(id);
