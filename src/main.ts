@@ -94,7 +94,7 @@ async function serve(): Promise<void> {
   const watcher = new DataWatcher(
     config.DATA_DIR,
     config.RELOAD_DEBOUNCE_MS,
-    () => void loaded.reload('data changed'),
+    (changed) => void loaded.reload('data changed', changed),
     logger,
   );
   if (config.WATCH_DATA) watcher.start();

@@ -9,7 +9,7 @@ import { type DataChanges, dataChanges, everythingAdded, hasChanges } from '../p
 import { describeKind, diagnosticKinds } from '../profiles/diagnosticKinds.ts';
 import { EMPTY_DIRECTORY } from '../profiles/directory.ts';
 import { formatDiagnostic, sortDiagnostics } from '../profiles/formatDiagnostic.ts';
-import { type LoadedFiles, loadData } from '../profiles/loadCorpus.ts';
+import { type ChangedFiles, type LoadedFiles, loadData } from '../profiles/loadCorpus.ts';
 import type { Diagnostic } from '../profiles/schema.ts';
 import { releaseBuffer } from '../releaseBuffer.ts';
 import { SectionIndex } from '../search/sectionIndex.ts';
@@ -52,7 +52,10 @@ export class EngineHolder {
   /** The latest successful load (the first load counts every profile as added). */
   lastLoad: DataLoad;
   private running: Promise<ReloadOutcome> | null = null;
-  private again = false;
+  /** What calls made during the running reload named: the next run looks at it. */
+  private again: ChangedFiles | null = null;
+  /** What the last reload looked at when it was refused or failed (the data served does not reflect it). */
+  private unsettled: ChangedFiles | null = null;
   private readonly listeners = new Set<(load: DataLoad) => void>();
   /** The snapshot being written, and whether a reload asked it to stop (it reads the index as it goes). */
   private snapshotting: Promise<void> | null = null;
@@ -143,17 +146,21 @@ export class EngineHolder {
     return () => this.listeners.delete(listener);
   }
 
-  /** Reloads; calls made while one runs are folded into one more run after it. */
-  reload(reason: string): Promise<ReloadOutcome> {
+  /**
+   * Reloads; calls made while one runs are folded into one more run after it, which looks at every file any of
+   * them named. `changed`: the profile files that may have changed (a watcher's names), or all of them.
+   */
+  reload(reason: string, changed: ChangedFiles = 'all'): Promise<ReloadOutcome> {
     if (this.running) {
-      this.again = true;
+      this.again = this.again ? unionOf(this.again, changed) : changed;
       return this.running;
     }
-    this.running = this.reloadOnce(reason).finally(() => {
+    this.running = this.reloadOnce(reason, changed).finally(() => {
       this.running = null;
-      if (this.again) {
-        this.again = false;
-        void this.reload('changes during the last reload');
+      const again = this.again;
+      if (again) {
+        this.again = null;
+        void this.reload('changes during the last reload', again);
       }
     });
     return this.running;
@@ -222,7 +229,10 @@ export class EngineHolder {
     await this.stopSnapshot();
   }
 
-  private async reloadOnce(reason: string): Promise<ReloadOutcome> {
+  private async reloadOnce(reason: string, named: ChangedFiles): Promise<ReloadOutcome> {
+    // Files named to a reload that did not go through are still unlike what is served: looked at again.
+    const changed = this.unsettled ? unionOf(this.unsettled, named) : named;
+    this.unsettled = changed;
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     let wantSnapshot = this.snapshotTimer !== null || this.snapshotting !== null;
@@ -237,7 +247,7 @@ export class EngineHolder {
       };
       await this.stopSnapshot();
       step('snapshotStop');
-      const loaded = await loadData(this.dataDir, this.files);
+      const loaded = await loadData(this.dataDir, this.files, changed);
       step('read');
       const { corpus } = loaded;
       await logDiagnostics(this.logger, corpus.diagnostics);
@@ -257,6 +267,7 @@ export class EngineHolder {
       const update = await updateEngine(this.engine, corpus, (engine) => {
         this.engine = engine;
         this.files = loaded.files;
+        this.unsettled = null;
       });
       step('index');
       const message = `loaded ${counted(this.engine.corpus.profiles.length, 'profile')}`;
@@ -264,6 +275,7 @@ export class EngineHolder {
       this.logger.info(
         {
           reason,
+          filesNamed: changed === 'all' ? 'all' : changed.size,
           profiles: this.engine.corpus.profiles.length,
           warnings: corpus.diagnostics.length,
           changes: describeChanges(changes),
@@ -332,4 +344,8 @@ async function logDiagnostics(logger: Logger, diagnostics: readonly Diagnostic[]
     if (d.severity === 'error') logger.error({ file: d.file, line: d.line }, formatDiagnostic(d));
     else logger.debug({ file: d.file, line: d.line }, formatDiagnostic(d));
   });
+}
+
+function unionOf(a: ChangedFiles, b: ChangedFiles): ChangedFiles {
+  return a === 'all' || b === 'all' ? 'all' : new Set([...a, ...b]);
 }

@@ -1,6 +1,7 @@
 // A reload re-indexes only what changed. Whatever the sequence of edits to a data directory (a profile added,
 // removed or rewritten, the directory edited), the engine updated reload by reload answers every search,
-// resolution and relations query exactly as an engine built afresh from the same files.
+// resolution and relations query exactly as an engine built afresh from the same files, each reload told only the
+// profile files written since the last, as the data watcher tells it.
 import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -139,18 +140,26 @@ function directoryText(actors: Map<string, ActorModel>): string {
   return `${CATEGORIES_YAML}actors:\n${entries.join('\n')}\n`;
 }
 
-async function writeModel(dir: string, model: DataModel, edited: Edit | null): Promise<void> {
+/** Writes what `edited` changed; returns the profile files it wrote or removed, as a watcher names them. */
+async function writeModel(dir: string, model: DataModel, edited: Edit | null): Promise<Set<string>> {
   if (!edited || edited.kind === 'directory')
     await writeFile(path.join(dir, 'actors.yaml'), directoryText(model.actors));
   if (!edited) {
     for (const p of model.profiles.values())
       await writeFile(path.join(dir, 'profiles', `${p.id}.txt`), profileText(p));
-    return;
+    return new Set([...model.profiles.values()].map((p) => `${p.id}.txt`));
   }
-  if (edited.kind === 'remove')
-    await unlink(path.join(dir, 'profiles', `${edited.name.toLowerCase()}.txt`)).catch(() => {});
-  if (edited.kind === 'add' || edited.kind === 'change')
-    await writeFile(path.join(dir, 'profiles', `${edited.profile.id}.txt`), profileText(edited.profile));
+  if (edited.kind === 'remove') {
+    const name = `${edited.name.toLowerCase()}.txt`;
+    await unlink(path.join(dir, 'profiles', name)).catch(() => {});
+    return new Set([name]);
+  }
+  if (edited.kind === 'add' || edited.kind === 'change') {
+    const name = `${edited.profile.id}.txt`;
+    await writeFile(path.join(dir, 'profiles', name), profileText(edited.profile));
+    return new Set([name]);
+  }
+  return new Set();
 }
 
 function apply(model: DataModel, e: Edit): void {
@@ -237,8 +246,9 @@ describe('incremental reload', () => {
           let engine = await buildEngine(loaded.corpus);
           for (const e of edits) {
             apply(model, e);
-            await writeModel(dir, model, e);
-            const next = await loadData(dir, loaded.files);
+            // Only the files written are named, as the watcher names them: the others are not looked at.
+            const named = await writeModel(dir, model, e);
+            const next = await loadData(dir, loaded.files, named);
             dataChanges(loaded, next);
             await updateEngine(engine, next.corpus, (updated) => {
               engine = updated;

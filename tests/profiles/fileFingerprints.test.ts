@@ -1,6 +1,7 @@
 // A reload reads again only the profile files that were written since the last load (their size, inode, or
-// modification or change time differ), and re-parses only those whose bytes changed.
-import { readFile, writeFile } from 'node:fs/promises';
+// modification or change time differ), and re-parses only those whose bytes changed. Told which files changed
+// (the data watcher's names), it looks at those alone, and still finds files added and removed.
+import { readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadData } from '../../src/profiles/loadCorpus.ts';
@@ -44,5 +45,33 @@ describe('profile files across loads', () => {
     const second = await loadData(data.dir, first.files);
     const kesh = second.corpus.profileById.get('kesh')!;
     expect(kesh.summary?.paragraphs.map((p) => p.text).join(' ')).toContain('canoes');
+  });
+
+  it('told which files changed, reads those and takes the others as they were, unlooked at', async () => {
+    const first = await loadData(data.dir);
+    await writeFile(path.join(data.profilesDir, 'kesh.txt'), profileText('Kesh', 'Salt canoes.', {}));
+    await writeFile(path.join(data.profilesDir, 'oruna.txt'), profileText('Oruna', 'Reed boats.', {}));
+    const second = await loadData(data.dir, first.files, new Set(['kesh.txt']));
+    const summary = (id: string) =>
+      second.corpus.profileById
+        .get(id)
+        ?.summary?.paragraphs.map((p) => p.text)
+        .join(' ');
+    expect(summary('kesh')).toBe('Salt canoes.');
+    // Not named: the earlier parse, though the file was written (a full load would read it).
+    expect(second.files.profiles.get('oruna.txt')).toBe(first.files.profiles.get('oruna.txt'));
+    expect(summary('oruna')).not.toBe('Reed boats.');
+    const full = await loadData(data.dir, second.files);
+    expect(full.corpus.profileById.get('oruna')?.summary?.paragraphs[0]?.text).toBe('Reed boats.');
+  });
+
+  it('told which files changed, still finds the files added and removed', async () => {
+    const first = await loadData(data.dir);
+    await writeFile(path.join(data.profilesDir, 'zarn.txt'), profileText('Zarn', 'Salt flats.', {}));
+    await unlink(path.join(data.profilesDir, 'valdoria.txt'));
+    const second = await loadData(data.dir, first.files, new Set());
+    expect([...second.files.profiles.keys()].sort()).toEqual(['kesh.txt', 'oruna.txt', 'zarn.txt']);
+    expect(second.corpus.profileById.has('zarn')).toBe(true);
+    expect(second.corpus.profileById.has('valdoria')).toBe(false);
   });
 });
