@@ -42,8 +42,8 @@ export interface ParsedProfileFile {
 export interface LoadedFiles {
   /** File name in profiles/ → its parse. */
   profiles: Map<string, ParsedProfileFile>;
-  /** Null when the file is missing. */
-  directory: { hash: string; directory: Directory; diagnostics: Diagnostic[] } | null;
+  /** Null when the file is missing. `fingerprint` as a profile file's: unchanged, the file is not read again. */
+  directory: { hash: string; fingerprint?: string; directory: Directory; diagnostics: Diagnostic[] } | null;
   teams: { hash: string } | null;
 }
 
@@ -84,14 +84,21 @@ export async function loadData(
   });
 
   const diagnostics: Diagnostic[] = [];
-  const directoryText = await readOptional(path.join(dataDir, DIRECTORY_FILE));
+  const directoryPath = path.join(dataDir, DIRECTORY_FILE);
+  // Thousands of actors make a large file: read and hashed only when it may have been written since.
+  const directoryFingerprint = fingerprintOf(directoryPath) ?? undefined;
+  const unwritten =
+    previous?.directory?.fingerprint !== undefined && previous.directory.fingerprint === directoryFingerprint;
+  const directoryText = unwritten ? null : await readOptional(directoryPath);
   let directory = EMPTY_DIRECTORY;
   let directoryFile: LoadedFiles['directory'] = null;
   const directoryHash = directoryText === null ? null : hashBytes(directoryText);
-  if (directoryText !== null && previous?.directory && previous.directory.hash === directoryHash) {
-    diagnostics.push(...previous.directory.diagnostics);
-    directory = previous.directory.directory;
-    directoryFile = previous.directory;
+  if (unwritten || (directoryText !== null && previous?.directory?.hash === directoryHash)) {
+    diagnostics.push(...previous!.directory!.diagnostics);
+    directory = previous!.directory!.directory;
+    directoryFile = unwritten
+      ? previous!.directory
+      : { ...previous!.directory!, fingerprint: directoryFingerprint };
   } else if (directoryText === null) {
     diagnostics.push({
       severity: 'warning',
@@ -103,7 +110,7 @@ export async function loadData(
     const parsed = await parseDirectoryOffThread(directoryText, DIRECTORY_FILE);
     diagnostics.push(...parsed.diagnostics);
     directory = parsed.directory;
-    directoryFile = { hash: directoryHash!, ...parsed };
+    directoryFile = { hash: directoryHash!, fingerprint: directoryFingerprint, ...parsed };
   }
   const categoryNames = directory.categories.map((c) => c.name);
   const sameCategories =

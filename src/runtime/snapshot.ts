@@ -60,7 +60,12 @@ const profileBatchSchema = z.array(
 );
 const bodySchema = z.object({
   directory: z
-    .object({ hash: z.string(), directory: z.unknown(), diagnostics: z.array(z.unknown()) })
+    .object({
+      hash: z.string(),
+      fingerprint: z.string().optional(),
+      directory: z.unknown(),
+      diagnostics: z.array(z.unknown()),
+    })
     .nullable(),
   teams: z.object({ hash: z.string() }).nullable(),
   index: z.object({

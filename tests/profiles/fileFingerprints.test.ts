@@ -74,4 +74,16 @@ describe('profile files across loads', () => {
     expect(second.corpus.profileById.has('zarn')).toBe(true);
     expect(second.corpus.profileById.has('valdoria')).toBe(false);
   });
+
+  it('takes the actor directory as it was while its file is unwritten, and reads it once written', async () => {
+    const first = await loadData(data.dir);
+    expect(first.files.directory?.fingerprint).toMatch(/^\d+:\d+:\d+:\d+$/);
+    const second = await loadData(data.dir, first.files);
+    expect(second.files.directory).toBe(first.files.directory);
+    const text = await readFile(data.actorsFile, 'utf8');
+    await writeFile(data.actorsFile, text.replace('Kesh', 'Keshwa'));
+    const third = await loadData(data.dir, second.files);
+    expect(third.files.directory?.hash).not.toBe(first.files.directory?.hash);
+    expect(third.corpus.actors.some((a) => a.name.startsWith('Keshwa'))).toBe(true);
+  });
 });
