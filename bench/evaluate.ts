@@ -173,10 +173,11 @@ export function mapGoals(figures: MapFigures[], load: MapLoadFigures | undefined
         pass: load.autocomplete.failures === 0 && load.autocomplete.withMaps.p99 <= 10,
       }),
       recordGoal({
-        goal: `longest event-loop hold, ${MAPS_AT_ONCE} maps at once`,
+        goal: `longest event-loop hold by map work, ${MAPS_AT_ONCE} maps at once`,
         target: '≤ 5 ms',
-        measured: `${ms(load.heldMs.offThread)} ms, ${ms(load.heldOnCoreMs.offThread)} on a core (worker ${ms(load.heldMs.worker)}, inline ${ms(load.heldMs.inline)})`,
-        pass: load.heldMs.offThread <= 5,
+        measured: `${ms(load.mapWorkMs.offThread)} ms of map work in one turn (longest gap ${ms(load.heldMs.offThread)} ms; idle ${ms(load.idleHeldMs)} ms)`,
+        pass: load.mapWorkMs.offThread <= 5,
+        baseline: `${ms(load.mapWorkMs.inline)} ms (drawn on the main thread)`,
       }),
     );
   }

@@ -6,13 +6,18 @@ import { buildEngine, type Engine } from '../src/engine.ts';
 import { renderRelationsMapPng } from '../src/render/relationsMap/index.ts';
 import { MapCache } from '../src/render/relationsMap/mapCache.ts';
 import type { RelationsMapModel } from '../src/render/relationsMap/model.ts';
-import { closeRenderProcess, renderOffThread } from '../src/render/relationsMap/renderProcess.ts';
+import {
+  closeRenderProcess,
+  renderOffThread,
+  renderProcessChild,
+} from '../src/render/relationsMap/renderProcess.ts';
 import { relationsMapModel } from '../src/render/relationsMapModel.ts';
 import { autocomplete, DiscordSimulator, slash } from '../tests/sim/index.ts';
 import { startQuietBot } from './botProcess.ts';
 import { generateCorpus, SPECIAL } from './corpus.ts';
 import { StallMonitor } from './eventLoop.ts';
 import { parseGenerated, writeDataDir } from './loadGenerated.ts';
+import { MapWorkTimer, timeChannel } from './mapWork.ts';
 import type { Iterations } from './options.ts';
 import { pick, seeded } from './random.ts';
 import { measure, type Summary, summarize } from './stats.ts';
@@ -38,8 +43,15 @@ export interface MapFigures {
 }
 
 export interface MapLoadFigures {
-  /** Longest event-loop hold while MAPS_AT_ONCE distinct maps are requested at once. */
+  /**
+   * Longest map work on the main thread in one tick of a 1 ms timer, timed where it runs (bench/mapWork.ts), while
+   * MAPS_AT_ONCE distinct maps are requested at once: drawn in the render process, and drawn on the main thread.
+   */
+  mapWorkMs: { offThread: number; inline: number };
+  /** Longest event-loop hold (gap between ticks of a 1 ms timer) while MAPS_AT_ONCE maps are requested at once. */
   heldMs: { offThread: number; worker: number; inline: number };
+  /** The same, measured for as long with nothing to do: what this machine alone makes of the gaps. */
+  idleHeldMs: number;
   /**
    * Of that longest hold, the time the main thread was on a core (from its scheduler counters): the rest it was
    * neither running nor waiting for a core, asleep while its 1 ms timer was due, as a descheduled virtual CPU looks
@@ -152,7 +164,7 @@ async function holdWhile(
 /** What 20 maps at once cost the event loop that asks for them: drawn apart, beside drawn on it as before. */
 export async function benchMapHolds(
   engine?: Engine,
-): Promise<Pick<MapLoadFigures, 'heldMs' | 'heldOnCoreMs' | 'allReadyMs'>> {
+): Promise<Pick<MapLoadFigures, 'mapWorkMs' | 'heldMs' | 'idleHeldMs' | 'heldOnCoreMs' | 'allReadyMs'>> {
   engine ??= await buildEngine(parseGenerated(generateCorpus(MAP_PROFILES)));
   const cache = new MapCache(renderOffThread);
   const warm = manyModels(engine, 1, 999)[0]!;
@@ -160,20 +172,29 @@ export async function benchMapHolds(
   // Models are built before timing, each request then starts in a turn of its own: a bot builds each model in the
   // turn that starts its request.
   const models = manyModels(engine, MAPS_AT_ONCE, 0);
-  const off = await holdWhile(() => oneATurn(models, (m, i) => cache.get(String(i), () => m)));
+  const idle = await holdWhile(() => new Promise((resolve) => setTimeout(resolve, 500)));
+  const offWork = new MapWorkTimer().start();
+  const untime = timeChannel(renderProcessChild()!, offWork);
+  const off = await holdWhile(() =>
+    oneATurn(models, (m, i) => offWork.time(() => cache.get(String(i), () => m))),
+  );
+  untime();
   const worker = await startWorkerRender();
   await worker.render(warm);
   const inWorker = await holdWhile(() => oneATurn(models, (m) => worker.render(m)));
   await worker.close();
+  const inlineWork = new MapWorkTimer().start();
   const inline = await holdWhile(async () => {
     for (const model of models) {
-      renderRelationsMapPng(model);
+      inlineWork.time(() => renderRelationsMapPng(model));
       await new Promise((resolve) => setImmediate(resolve));
     }
   });
   await closeRenderProcess();
   return {
+    mapWorkMs: { offThread: offWork.stop().longestMs, inline: inlineWork.stop().longestMs },
     heldMs: { offThread: off.heldMs, worker: inWorker.heldMs, inline: inline.heldMs },
+    idleHeldMs: idle.heldMs,
     heldOnCoreMs: { offThread: off.onCoreMs, worker: inWorker.onCoreMs, inline: inline.onCoreMs },
     allReadyMs: { offThread: off.wallMs, worker: inWorker.wallMs, inline: inline.wallMs },
   };

@@ -190,6 +190,12 @@ export function printMap(figures: MapFigures[], load: MapLoadFigures | undefined
     `${MAPS_AT_ONCE} maps requested at once (each started in a turn of its own, as the bot starts commands), ms`,
     ['', 'render process', 'worker thread (before)', 'main thread'],
     [
+      [
+        'longest map work in one turn (timed where it runs)',
+        load.mapWorkMs.offThread,
+        '',
+        load.mapWorkMs.inline,
+      ],
       ['longest event-loop hold', load.heldMs.offThread, load.heldMs.worker, load.heldMs.inline],
       [
         '  of it on a core (the rest asleep)',
@@ -199,6 +205,9 @@ export function printMap(figures: MapFigures[], load: MapLoadFigures | undefined
       ],
       ['all pictures ready', load.allReadyMs.offThread, load.allReadyMs.worker, load.allReadyMs.inline],
     ],
+  );
+  console.log(
+    `The event loop's gaps include time this machine did not run the process: with nothing to do for 500 ms, the longest was ${ms(load.idleHeldMs)} ms.`,
   );
   const a = load.autocomplete;
   printTable(

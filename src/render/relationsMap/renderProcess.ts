@@ -167,6 +167,11 @@ export function renderProcessPid(): number | undefined {
   return current?.child.pid;
 }
 
+/** The render process while one runs: for the bench, which times the main thread's side of its channel. */
+export function renderProcessChild(): ChildProcess | undefined {
+  return current?.child;
+}
+
 /** Ends the render process now (shutdown, end of a console run); the next map starts a new one. */
 export async function closeRenderProcess(): Promise<void> {
   const ending = current;
