@@ -45,6 +45,8 @@ export function dataChanges(
   const changed: string[] = [];
   for (const profile of after.corpus.profiles) {
     const earlier = before.corpus.profileById.get(profile.id);
+    // A file neither written nor moved gives back the very parse it gave before.
+    if (earlier === profile) continue;
     if (!earlier) added.push(profile.id);
     else if (
       earlier.file !== profile.file ||

@@ -32,22 +32,32 @@ export function describeActor(actor: CorpusActor): string {
  */
 let lastJoin: {
   directory: readonly DirectoryActor[];
-  key: string;
+  /** The profiles it joined, or the latest list found to read alike. */
+  profiles: readonly Profile[];
   joined: Joined;
   warnings: Parameters<Warn>[];
 } | null = null;
 
-/** What a join reads of the profiles. */
-const joinKey = (profiles: readonly Profile[]) =>
-  profiles.map((p) => `${p.id}\u0000${p.name}\u0000${p.file}\u0000${p.nameLine}`).join('\u0001');
+/** Whether two lists of profiles read alike to a join: the same ids, titles, files and title lines, in order. */
+function sameJoinInput(a: readonly Profile[], b: readonly Profile[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i]!, b[i]!];
+    // An unwritten file gives back the same parse: most profiles of a reload compare by reference.
+    if (x !== y && (x.id !== y.id || x.name !== y.name || x.file !== y.file || x.nameLine !== y.nameLine))
+      return false;
+  }
+  return true;
+}
 
 export function* joinProfiles(
   directoryActors: readonly DirectoryActor[],
   profiles: readonly Profile[],
   warn: Warn,
 ): Generator<void, Joined> {
-  const key = joinKey(profiles);
-  if (lastJoin && lastJoin.directory === directoryActors && lastJoin.key === key) {
+  if (lastJoin && lastJoin.directory === directoryActors && sameJoinInput(lastJoin.profiles, profiles)) {
+    // Kept as the list compared next time: the earlier list would keep the parses this one replaced.
+    lastJoin.profiles = profiles;
     for (const w of lastJoin.warnings) warn(...w);
     return lastJoin.joined;
   }
@@ -56,7 +66,7 @@ export function* joinProfiles(
     warnings.push(w);
     warn(...w);
   });
-  lastJoin = { directory: directoryActors, key, joined, warnings };
+  lastJoin = { directory: directoryActors, profiles, joined, warnings };
   return joined;
 }
 
