@@ -25,8 +25,8 @@ export class DataWatcher {
   ) {}
 
   start(): void {
-    // In the data folder: actors.yaml and teams.yaml, which every reload reads anyway, or the profiles folder
-    // itself (replaced, renamed): then no name of a profile file can be trusted to say what changed.
+    // In the data folder: actors.yaml and teams.yaml, which every reload looks at whatever it is told, or the
+    // profiles folder itself (replaced, renamed): then no name of a profile file can be trusted to say what changed.
     this.watch(this.dataDir, (name) =>
       this.changed(name === PROFILES_DIR || name === null ? 'all' : undefined),
     );
