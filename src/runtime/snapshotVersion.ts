@@ -7,8 +7,8 @@
 // ten thousand profiles) before it could trust the saved index.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { projectFile } from '../projectFiles.ts';
 import { DOSSIER_VERSION } from '../version.ts';
 
 /** The folders whose code decides what a snapshot holds, relative to this module's own folder. */
@@ -16,28 +16,40 @@ const CODE_FOLDERS = ['../profiles/', '../search/'];
 /** Packages that code calls to make index terms. */
 const PACKAGES = ['porter2'];
 
-/** A SHA-1 over every file in CODE_FOLDERS (name and bytes, in name order) and the packages' versions. */
+/**
+ * A SHA-1 over every file in CODE_FOLDERS (name and bytes, in name order) and the packages' versions. What cannot
+ * be read (an odd install) is hashed as unreadable rather than stopping a start: the snapshot is then tied to the
+ * package version and whatever could be read.
+ */
 export function indexCodeDigest(
   folders = CODE_FOLDERS.map((f) => fileURLToPath(new URL(f, import.meta.url))),
 ): string {
   const hash = createHash('sha1');
   for (const folder of folders) {
-    const names = readdirSync(folder, { withFileTypes: true })
-      .filter((e) => e.isFile() && !e.name.endsWith('.map'))
-      .map((e) => e.name)
-      .sort();
-    for (const name of names)
-      hash
-        .update(`${name}\u0000`)
-        .update(readFileSync(folder + name))
-        .update('\u0001');
+    try {
+      const names = readdirSync(folder, { withFileTypes: true })
+        .filter((e) => e.isFile() && !e.name.endsWith('.map'))
+        .map((e) => e.name)
+        .sort();
+      for (const name of names)
+        hash
+          .update(`${name}\u0000`)
+          .update(readFileSync(folder + name))
+          .update('\u0001');
+    } catch {
+      hash.update(`${folder} unreadable\u0001`);
+    }
   }
+  const require = createRequire(import.meta.url);
   for (const name of PACKAGES) {
-    const { version } = JSON.parse(
-      readFileSync(projectFile('node_modules', name, 'package.json'), 'utf8'),
-    ) as {
-      version: string;
-    };
+    let version = 'unknown';
+    try {
+      ({ version } = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as {
+        version: string;
+      });
+    } catch {
+      // A package without its manifest where Node finds it: the folders' digest still stands.
+    }
     hash.update(`${name}@${version}\u0001`);
   }
   hash.update(`unicode ${process.versions.unicode}`);

@@ -52,4 +52,10 @@ describe('snapshot version', () => {
       await rm(copy, { recursive: true, force: true });
     }
   });
+
+  it('gives a digest, not an error, when a folder cannot be read', () => {
+    const missing = [`${root}/nowhere/`, folders[1]!];
+    expect(indexCodeDigest(missing)).toMatch(/^[0-9a-f]{16}$/);
+    expect(indexCodeDigest(missing)).not.toBe(indexCodeDigest(folders));
+  });
 });
