@@ -1,7 +1,8 @@
 // Times the main thread's own map work, where it runs: starting a request (the cache lookup, the model, handing it
 // to the render process) and taking a picture in (the channel read that carries it: its copy and deserialisation,
 // and the message handler that settles the request). Work is summed per tick of a 1 ms timer, so two spans in one
-// turn of the event loop count as one hold: the figure is at least the longest hold map work caused, never less.
+// turn of the event loop count as one hold: the figure is at least the longest hold map work caused, never less
+// (and may add the work of two turns that fell between the same two ticks).
 // Not timed: the few microtasks a settled request queues (the cache's set and cleanup).
 //
 // The event loop's own gaps are measured too (bench/eventLoop.ts), but on a virtual machine they include time the
@@ -11,8 +12,6 @@ import type { ChildProcess } from 'node:child_process';
 export class MapWorkTimer {
   private bucket = 0;
   private longest = 0;
-  private total = 0;
-  private spans = 0;
   private timer: NodeJS.Timeout | undefined;
 
   start(): this {
@@ -25,18 +24,15 @@ export class MapWorkTimer {
     try {
       return work();
     } finally {
-      const span = performance.now() - t0;
-      this.bucket += span;
-      this.total += span;
-      this.spans++;
+      this.bucket += performance.now() - t0;
     }
   }
 
-  /** Longest map work in one tick, total map work, and the number of spans timed. */
-  stop(): { longestMs: number; totalMs: number; spans: number } {
+  /** Longest map work in one tick, in ms. */
+  stop(): number {
     clearInterval(this.timer);
     this.cut();
-    return { longestMs: this.longest, totalMs: this.total, spans: this.spans };
+    return this.longest;
   }
 
   private cut(): void {

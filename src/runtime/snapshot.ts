@@ -3,12 +3,12 @@
 //
 // The file is a header line (format, Dossier's version with the digest of its indexing code, V8's version), the
 // body, and a trailer line with the body's length, the sizes of its parts and its CRC-32. The body is JSON (the
-// directory, the index's document ids and words), a line break, the parsed profiles in batches serialised by V8 (structured clone: read back in about half
-// the time JSON.parse takes over the same profiles), then the index's numbers as little-endian 32-bit integers:
-// its field lengths, then its postings (TermIndex.save). It is written a slice at a time into a temporary file and
-// renamed over the old one, so a crash mid-write leaves the previous snapshot; reading checks the header, the sizes
-// and the checksum before parsing, so a truncated or damaged file is never trusted. A bad snapshot is moved aside
-// (kept for a look) and rebuilt.
+// directory, the index's document ids and words), a line break, the parsed profiles in batches serialised by V8
+// (structured clone: read back in about half the time JSON.parse takes over the same profiles), then the index's
+// numbers as little-endian 32-bit integers: its field lengths, then its postings (TermIndex.save). It is written a
+// slice at a time into a temporary file and renamed over the old one, so a crash mid-write leaves the previous
+// snapshot; reading checks the header, the sizes and the checksum before parsing, so a truncated or damaged file is
+// never trusted. A bad snapshot is moved aside (kept for a look) and rebuilt.
 import { createHash } from 'node:crypto';
 import { type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
