@@ -12,6 +12,7 @@ import type { EngineHolder } from '../runtime/engineHolder.ts';
 import type { HealthSnapshot } from '../runtime/healthServer.ts';
 import { syncCommands } from './commandSync.ts';
 import { InteractionPipeline } from './interactionPipeline.ts';
+import { makeRestRequest } from './restRequest.ts';
 
 declare module 'discord.js' {
   interface Client {
@@ -41,7 +42,10 @@ export class DossierBot {
     this.client = new Client({
       intents: [GatewayIntentBits.Guilds],
       allowedMentions: { parse: [] },
-      rest: config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {},
+      rest: {
+        ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}),
+        makeRequest: makeRestRequest,
+      },
     });
     this.dispatcher = new Dispatcher({
       commands: COMMANDS,
