@@ -74,6 +74,8 @@ export async function benchInteractions(it: Iterations['interactions']): Promise
     guilds: [{ name: 'Bench', channels: [{ name: 'general' }] }],
     // Discord drops an interaction unanswered after 3 s; waiting much longer only stretches a collapsed pass.
     responseTimeoutMs: 10_000,
+    // The measuring process keeps no record of each interaction: thousands of them would be its own collections.
+    keepRecords: false,
   }).start();
   const validation = timeValidation(sim);
   const bot = await startQuietBot(sim, data.dir).catch(async (error) => {

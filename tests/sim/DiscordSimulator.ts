@@ -74,7 +74,11 @@ export class DiscordSimulator {
   private readonly options: Required<
     Pick<
       SimulatorOptions,
-      'heartbeatIntervalMs' | 'interactionDeadlineMs' | 'rejectInvalidBodies' | 'responseTimeoutMs'
+      | 'heartbeatIntervalMs'
+      | 'interactionDeadlineMs'
+      | 'keepRecords'
+      | 'rejectInvalidBodies'
+      | 'responseTimeoutMs'
     >
   >;
   private readonly byId = new Map<string, TrackedInteraction>();
@@ -104,6 +108,7 @@ export class DiscordSimulator {
       interactionDeadlineMs: options.interactionDeadlineMs ?? 3_000,
       rejectInvalidBodies: options.rejectInvalidBodies ?? true,
       responseTimeoutMs: options.responseTimeoutMs ?? 5_000,
+      keepRecords: options.keepRecords ?? true,
     };
     const configs = options.guilds ?? [{ name: 'Simulated Guild', channels: [{ name: 'general' }] }];
     this.guilds = configs.map((g) => {
@@ -165,7 +170,9 @@ export class DiscordSimulator {
       {
         token: this.token,
         rejectInvalidBodies: this.options.rejectInvalidBodies,
-        record: (request) => this.requests.push(request),
+        record: (request) => {
+          if (this.options.keepRecords) this.requests.push(request);
+        },
         unexpected: (request) => this.unexpectedRequests.push(request),
         check: (route, kind, body, context) => this.check(route, kind, body, context),
         violation: (route, source, message) => this.addViolation(route, source, message),
@@ -319,7 +326,7 @@ export class DiscordSimulator {
     );
     this.byId.set(tracked.id, tracked);
     this.byToken.set(tracked.token, tracked);
-    this.interactions.push(tracked);
+    if (this.options.keepRecords) this.interactions.push(tracked);
     this.gateway.dispatch(session, 'INTERACTION_CREATE', completed.payload);
     return tracked;
   }
@@ -329,7 +336,14 @@ export class DiscordSimulator {
     spec: InteractionSpec,
     options: ResponseOptions & DispatchOptions = {},
   ): Promise<InteractionResult> {
-    return this.dispatchInteraction(spec, options).response(options);
+    const tracked = this.dispatchInteraction(spec, options);
+    const response = tracked.response(options);
+    if (this.options.keepRecords) return response;
+    const forget = () => {
+      if (this.byId.get(tracked.id) === tracked) this.byId.delete(tracked.id);
+      if (this.byToken.get(tracked.token) === tracked) this.byToken.delete(tracked.token);
+    };
+    return response.finally(forget);
   }
 
   // -------------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import {
   ActionRowBuilder,
   ApplicationCommandType,
   AttachmentBuilder,
+  type AutocompleteInteraction,
   ButtonBuilder,
   ButtonStyle,
   Client,
@@ -457,6 +458,36 @@ describe('DiscordSimulator with a bare discord.js client', () => {
       `GET /channels/${sim.guilds[0]!.channels[0]!.id}/messages`,
     ]);
     sim.unexpectedRequests.length = 0;
+  });
+});
+
+describe('without records', () => {
+  it('answers as before, keeps no request or interaction, and forgets an interaction once answered', async () => {
+    const sim = await startSim({ keepRecords: false });
+    const client = await login(sim);
+    await client.application!.commands.set([PROFILE_COMMAND], sim.guilds[0]!.id);
+    const answered: AutocompleteInteraction[] = [];
+    const failures = onInteraction(client, async (interaction) => {
+      if (!interaction.isAutocomplete()) return;
+      await interaction.respond([{ name: 'Alice Archer', value: 'alice' }]);
+      answered.push(interaction);
+    });
+
+    const first = await sim.interact(autocomplete('profile show', { id: 'ali' }, 'id'));
+    const second = await sim.interact(autocomplete('profile show', { id: 'al' }, 'id'));
+
+    expect(failures).toEqual([]);
+    expect([first.callback?.type, second.callback?.type]).toEqual([8, 8]);
+    expect(sim.requests).toEqual([]);
+    expect(sim.interactions).toEqual([]);
+    // A callback for a forgotten interaction finds none, as one long expired would on Discord.
+    const late = await client.rest
+      .post(Routes.interactionCallback(answered[0]!.id, answered[0]!.token), {
+        body: { type: 8, data: { choices: [] } },
+        auth: false,
+      })
+      .catch((error: unknown) => error);
+    expect((late as DiscordAPIError).code).toBe(10062);
   });
 });
 

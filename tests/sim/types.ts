@@ -34,6 +34,13 @@ export interface SimulatorOptions {
   rejectInvalidBodies?: boolean;
   /** Default time `interact()` waits for a complete response. */
   responseTimeoutMs?: number;
+  /**
+   * Whether finished interactions and every REST request are kept for inspection (default true). A benchmark
+   * sends thousands: kept, they would grow the heap of the process that measures, and its own collections would
+   * be counted as the bot's latency. Off, `requests` and `interactions` stay empty and an interaction is
+   * forgotten once `interact()` settles.
+   */
+  keepRecords?: boolean;
 }
 
 export interface SimChannel {
