@@ -224,6 +224,9 @@ export function printMap(figures: MapFigures[], load: MapLoadFigures | undefined
       ],
     ],
   );
+  console.log(
+    `Counted while maps were answered: only autocompletes sent before the last of ${MAPS_AT_ONCE} maps requested at once was answered, over ${count(a.mapsDrawn / MAPS_AT_ONCE)} such rounds (${count(a.mapsDrawn)} maps, none drawn twice).`,
+  );
   if (a.failures > 0) console.log(`${a.failures} autocomplete requests failed`);
 }
 
