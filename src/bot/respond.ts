@@ -1,6 +1,7 @@
 // The one place that sends interaction responses. It posts the exact API JSON the handlers built (the same the
-// console's --json prints), through discord.js's REST client so 429s and 5xx are retried for us.
-import type { REST } from 'discord.js';
+// console's --json prints), through discord.js's REST client so 429s and 5xx are retried for us; files go with it
+// as one multipart body (multipart.ts).
+import type { REST, RequestData } from 'discord.js';
 import {
   type APIInteractionResponse,
   InteractionResponseType,
@@ -10,6 +11,7 @@ import {
 import { callbackBody } from '../dispatch/callbackBody.ts';
 import type { Response } from '../dispatch/response.ts';
 import type { MessageReply } from '../render/reply.ts';
+import { multipartBody } from './multipart.ts';
 
 export interface InteractionRef {
   id: string;
@@ -17,17 +19,21 @@ export interface InteractionRef {
   applicationId: string;
 }
 
-function files(reply: MessageReply | undefined) {
-  return (reply?.files ?? []).map((f, i) => ({ name: f.name, data: f.data, key: `files[${i}]` }));
+/** What discord.js's REST client takes for `body` with the reply's files, as one multipart body when there are any. */
+function withFiles(body: unknown, reply: MessageReply | undefined): RequestData {
+  if (!reply || reply.files.length === 0) return { body, auth: false };
+  const multipart = multipartBody(body, reply.files);
+  return {
+    body: multipart.body,
+    passThroughBody: true,
+    headers: { 'Content-Type': multipart.contentType },
+    auth: false,
+  };
 }
 
 export async function sendCallback(rest: REST, ref: InteractionRef, response: Response): Promise<void> {
   const reply = response.type === 'choices' ? undefined : response.reply;
-  await rest.post(Routes.interactionCallback(ref.id, ref.token), {
-    body: callbackBody(response),
-    files: files(reply),
-    auth: false,
-  });
+  await rest.post(Routes.interactionCallback(ref.id, ref.token), withFiles(callbackBody(response), reply));
 }
 
 /** Acknowledges now and answers later: "thinking…" for a command, a silent acknowledgement for a component. */
@@ -60,13 +66,9 @@ export async function sendDeferredResult(
   const original = Routes.webhookMessage(ref.applicationId, ref.token, '@original');
   if (wantsEphemeral && !deferredEphemeral && response.type === 'message') {
     await rest.delete(original, { auth: false });
-    await rest.post(Routes.webhook(ref.applicationId, ref.token), {
-      body: data,
-      files: files(response.reply),
-      auth: false,
-    });
+    await rest.post(Routes.webhook(ref.applicationId, ref.token), withFiles(data, response.reply));
     return;
   }
   const { flags: _flags, ...edit } = data;
-  await rest.patch(original, { body: edit, files: files(response.reply), auth: false });
+  await rest.patch(original, withFiles(edit, response.reply));
 }
