@@ -95,6 +95,7 @@ export class TermDictionary {
   near(query: string, maxDistance: number): [word: string, distance: number][] {
     const found: [string, number][] = [];
     const m = query.length;
+    const outside = maxDistance + 1;
     // rows[k]: edit distances between the first k letters of the current word and each prefix of the query.
     const rows: Int32Array[] = [Int32Array.from({ length: m + 1 }, (_, j) => j)];
     /** Letters of the previous word whose rows are still valid. */
@@ -115,12 +116,20 @@ export class TermDictionary {
         row[0] = k + 1;
         let best = row[0];
         const letter = word.charCodeAt(k);
-        for (let j = 1; j <= m; j++) {
+        // Only cells within maxDistance of the diagonal can hold maxDistance or less; the cells just outside the
+        // band are set past it (rows are shared between words, so they may hold another word's values).
+        const lo = Math.max(1, k + 1 - maxDistance);
+        const hi = Math.min(m, k + 1 + maxDistance);
+        if (lo > 1) row[lo - 1] = outside;
+        for (let j = lo; j <= hi; j++) {
           const substitute = up[j - 1]! + (query.charCodeAt(j - 1) === letter ? 0 : 1);
-          const value = Math.min(up[j]! + 1, row[j - 1]! + 1, substitute);
+          const a = up[j]! + 1;
+          const b = row[j - 1]! + 1;
+          const value = a < b ? (a < substitute ? a : substitute) : b < substitute ? b : substitute;
           row[j] = value;
           if (value < best) best = value;
         }
+        if (hi < m) row[hi + 1] = outside;
         if (best > maxDistance) {
           dead = k;
           break;
@@ -133,7 +142,8 @@ export class TermDictionary {
         i = endOfRun(this.words, prefix, i);
         continue;
       }
-      const distance = rows[word.length]![m]!;
+      // A word whose length is further from the query's than maxDistance ends outside the band.
+      const distance = Math.abs(word.length - m) <= maxDistance ? rows[word.length]![m]! : outside;
       if (distance <= maxDistance) found.push([word, distance]);
       valid = word;
       i++;
