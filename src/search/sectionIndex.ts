@@ -216,17 +216,22 @@ export class SectionIndex {
       : undefined;
     // Every word first, then any word; each without fuzzy matching first. Fuzzy expansion of long words is most of
     // a search's cost, and a query whose words occur needs none of it; a misspelling still finds its word.
-    // Fuzziness follows the length of the word as typed: a stem is shorter than the word it came from.
+    // Fuzziness follows the length of the word as typed: a stem is shorter than the word it came from. Only a word
+    // no section holds is taken for a misspelling: one that occurs is what was meant, and expanding it is a scan of
+    // the whole dictionary (two words that occur but never together go straight to any word).
     let mode: 'AND' | 'OR' = 'AND';
     let results: { doc: SectionDocument; score: number; terms: string[] }[] = [];
     let total = 0;
     const words = this.queryWords(query);
+    const fuzziness = words.map((w) => (this.index.has(w.term) ? 0 : fuzzyForLength(w.length) || 0));
+    const anyFuzzy = fuzziness.some((f) => f > 0);
     for (const [combineWith, fuzzy] of words.length > 0 ? ATTEMPTS : []) {
+      if (fuzzy && !anyFuzzy) continue;
       mode = combineWith;
-      const indexWords: IndexWord[] = words.map((w) => ({
+      const indexWords: IndexWord[] = words.map((w, i) => ({
         term: w.term,
         prefix: w.prefix,
-        fuzzy: (fuzzy && fuzzyForLength(w.length)) || 0,
+        fuzzy: fuzzy ? fuzziness[i]! : 0,
       }));
       if (combineWith === 'AND' && !fuzzy) {
         // The usual search, and the one common words make slow: scored only over the sections holding every word.

@@ -118,6 +118,11 @@ export class TermIndex<D> {
     this.lengthSums = options.fields.map(() => 0);
   }
 
+  /** Whether some indexed document holds `term`. */
+  has(term: string): boolean {
+    return this.termOf.has(term);
+  }
+
   get documentCount(): number {
     return this.live;
   }

@@ -110,6 +110,32 @@ describe('terms', () => {
   });
 });
 
+describe('fuzzy matching is for words no section holds', async () => {
+  const harbours = await makeEngine({
+    actors: [
+      { code: 'ALP', name: 'Alpenmark', profile: 'alpenmark' },
+      { code: 'BRN', name: 'Brennland', profile: 'brennland' },
+    ],
+    profiles: [
+      { id: 'alpenmark', name: 'Alpenmark', summary: ['The harbour gate of Alpenmark opens at dawn.'] },
+      { id: 'brennland', name: 'Brennland', summary: ['A harbor fence runs along the quay of Brennland.'] },
+    ],
+  });
+  const find = harbours.sections.search.bind(harbours.sections);
+
+  it('a word that occurs is taken as meant: two that never meet go to any word, not to its neighbours', () => {
+    const r = find('harbour fence');
+    expect(r.mode).toBe('OR');
+    expect(r.hits.map((h) => h.section.id).sort()).toEqual(['alpenmark:summary', 'brennland:summary']);
+  });
+
+  it('a word no section holds is a misspelling, and every word must still match', () => {
+    const r = find('harbourr fence');
+    expect(r.mode).toBe('AND');
+    expect(r.hits.map((h) => h.section.id)).toEqual(['brennland:summary']);
+  });
+});
+
 describe('AND, then OR', () => {
   it('every word must match while some section has them all', () => {
     const r = search('contraband estuary');
