@@ -29,7 +29,7 @@ async function resolveBody(body: unknown): Promise<unknown> {
   throw new TypeError('Unable to resolve the request body.');
 }
 
-/** One answer; its methods live on the prototype, so answers share one hidden class and hold nothing extra. */
+/** One answer; its getters live on the prototype, so no answer defines an accessor of its own. */
 export class RestResponse {
   readonly body: Dispatcher.ResponseData['body'];
   readonly headers: Headers;
