@@ -123,9 +123,7 @@ export class TermDictionary {
         if (lo > 1) row[lo - 1] = outside;
         for (let j = lo; j <= hi; j++) {
           const substitute = up[j - 1]! + (query.charCodeAt(j - 1) === letter ? 0 : 1);
-          const a = up[j]! + 1;
-          const b = row[j - 1]! + 1;
-          const value = a < b ? (a < substitute ? a : substitute) : b < substitute ? b : substitute;
+          const value = Math.min(up[j]! + 1, row[j - 1]! + 1, substitute);
           row[j] = value;
           if (value < best) best = value;
         }
