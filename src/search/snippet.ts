@@ -2,6 +2,9 @@
 import { normalizeKey } from './normalize.ts';
 import { stemWord } from './stem.ts';
 
+/** Plain ASCII letters and digits: lower-casing is all their normalisation does. */
+const PLAIN_WORD = /^[A-Za-z0-9]+$/;
+
 export interface SnippetPart {
   text: string;
   match: boolean;
@@ -26,11 +29,17 @@ interface Word {
  */
 export function makeSnippet(text: string, terms: readonly string[], maxChars: number): Snippet {
   const words: Word[] = [];
+  // A word's stem keeps all but at most its last two letters as the word has them (Porter2 drops suffixes and
+  // changes at most a final y to ie: dying → die), so only a word starting so can stem to a term; stemming every
+  // word of every hit's text was much of a search's cost.
+  const stemStarts = terms.map((t) => t.slice(0, -2));
   for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
-    const key = normalizeKey(m[0]).replace(/ /g, '');
+    const word = m[0];
+    const key = PLAIN_WORD.test(word) ? word.toLowerCase() : normalizeKey(word).replace(/ /g, '');
     const match =
-      terms.some((t) => key === t || (t.length >= 3 && key.startsWith(t))) || terms.includes(stemWord(key));
-    words.push({ start: m.index, end: m.index + m[0].length, match });
+      terms.some((t) => key === t || (t.length >= 3 && key.startsWith(t))) ||
+      (stemStarts.some((start) => key.startsWith(start)) && terms.includes(stemWord(key)));
+    words.push({ start: m.index, end: m.index + word.length, match });
   }
   if (text.length <= maxChars)
     return { parts: split(text, 0, text.length, words), before: false, after: false };

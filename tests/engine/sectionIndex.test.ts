@@ -315,6 +315,93 @@ describe('snippets', () => {
   });
 });
 
+describe('snippet matches', () => {
+  it('property: a word is bold exactly when its form, a prefix of it, or its stem is a matched term', () => {
+    // Inflected words whose stems lose or change letters (dying → die, skies → sky, hoping → hope).
+    const vocabulary = [
+      'dying',
+      'die',
+      'lying',
+      'lies',
+      'tying',
+      'ties',
+      'skies',
+      'sky',
+      'hoping',
+      'hopping',
+      'hope',
+      'ferries',
+      'ferry',
+      'smuggling',
+      'smugglers',
+      'Smuggled',
+      'generously',
+      'early',
+      'only',
+      'news',
+      'luxuriating',
+      'cried',
+      'crying',
+      'agreed',
+      'Émigré',
+      'x-ray',
+      "port's",
+      'salt',
+      'saltpetre',
+      '湖',
+    ];
+    const text = fc.array(fc.constantFrom(...vocabulary), { maxLength: 40 }).map((ws) => ws.join(' '));
+    const terms = fc.uniqueArray(
+      fc.constantFrom(...vocabulary).map((w) => stemWord(normalizeKey(w).replace(/ /g, ''))),
+      { minLength: 1, maxLength: 3 },
+    );
+    fc.assert(
+      fc.property(text, terms, (t, ts) => {
+        const bold = makeSnippet(t, ts, 10_000)
+          .parts.filter((p) => p.match)
+          .map((p) => p.text);
+        const expected = (t.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).filter((w) => {
+          const key = normalizeKey(w).replace(/ /g, '');
+          return (
+            ts.some((term) => key === term || (term.length >= 3 && key.startsWith(term))) ||
+            ts.includes(stemWord(key))
+          );
+        });
+        expect(bold).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('every stem keeps all but at most the last two letters of its word', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[a-z]{1,9}$/),
+        fc.constantFrom(
+          '',
+          'ing',
+          'ed',
+          'ies',
+          'ied',
+          'y',
+          'ly',
+          'ness',
+          'ational',
+          'ation',
+          'izer',
+          'ful',
+          's',
+        ),
+        (root, suffix) => {
+          const word = root + suffix;
+          expect(word.startsWith(stemWord(word).slice(0, -2))).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('the search reply within limits', () => {
   it('every query here answers within every limit', () => {
     const ctx = contextOf(engine);
