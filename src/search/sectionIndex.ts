@@ -189,7 +189,13 @@ export class SectionIndex {
 
   /** The index terms of a text (a query, a section), in order: normalised, stop words dropped, stemmed. */
   queryTerms(text: string): string[] {
-    return this.queryWords(text).map((w) => w.term);
+    // The re-rank calls this on every shown section's text: only the terms, without queryWords' keys and prefixes.
+    const terms: string[] = [];
+    for (const word of splitWords(text)) {
+      const term = this.stemmer.process(word);
+      if (term !== null) terms.push(term);
+    }
+    return terms;
   }
 
   private queryWords(text: string): QueryWord[] {
