@@ -24,11 +24,16 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 const PLAIN_WORD = /^[A-Za-z0-9]+$/;
 
-/** MiniSearch's processTerm: normalised, and null for stop words so they are neither indexed nor searched. */
-export function processTerm(term: string): string | null {
+/** One word normalised as a single key: normalizeKey without its spaces. */
+export function wordKey(word: string): string {
   // Most words are plain ASCII: lower-casing is all they need, and it is several times cheaper than the full
   // Unicode normalisation (indexing a large corpus spends much of its time here).
-  const key = PLAIN_WORD.test(term) ? term.toLowerCase() : normalizeKey(term).replace(/ /g, '');
+  return PLAIN_WORD.test(word) ? word.toLowerCase() : normalizeKey(word).replace(/ /g, '');
+}
+
+/** MiniSearch's processTerm: normalised, and null for stop words so they are neither indexed nor searched. */
+export function processTerm(term: string): string | null {
+  const key = wordKey(term);
   return key.length === 0 || STOP_WORDS.has(key) ? null : key;
 }
 

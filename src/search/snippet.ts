@@ -1,9 +1,6 @@
 // Picks the part of a section that shows why it matched: the window holding the most matched words.
-import { normalizeKey } from './normalize.ts';
+import { wordKey } from './normalize.ts';
 import { stemWord } from './stem.ts';
-
-/** Plain ASCII letters and digits: lower-casing is all their normalisation does. */
-const PLAIN_WORD = /^[A-Za-z0-9]+$/;
 
 export interface SnippetPart {
   text: string;
@@ -35,7 +32,7 @@ export function makeSnippet(text: string, terms: readonly string[], maxChars: nu
   const stemStarts = terms.map((t) => t.slice(0, -2));
   for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) {
     const word = m[0];
-    const key = PLAIN_WORD.test(word) ? word.toLowerCase() : normalizeKey(word).replace(/ /g, '');
+    const key = wordKey(word);
     const match =
       terms.some((t) => key === t || (t.length >= 3 && key.startsWith(t))) ||
       (stemStarts.some((start) => key.startsWith(start)) && terms.includes(stemWord(key)));
