@@ -60,8 +60,21 @@ export interface MapLoadFigures {
   heldOnCoreMs: { offThread: number; worker: number; inline: number };
   /** Wall time until all MAPS_AT_ONCE pictures are ready. */
   allReadyMs: { offThread: number; worker: number; inline: number };
-  /** Autocomplete through the bot: alone, and while MAPS_AT_ONCE /relations are answered (`mapsDrawn` of them in all). */
-  autocomplete: { alone: Summary; withMaps: Summary; failures: number; mapsDrawn: number };
+  /**
+   * Autocomplete through the bot: alone; while MAPS_AT_ONCE /relations are answered with maps not drawn before
+   * (`mapsDrawn` of them in all); and, as a control, while maps drawn before are requested at the pace a drawn
+   * round's answers went out and answered from the cache (`mapsFromCache`): everything a map request costs but the
+   * drawing. `roundMs`: median time from a round's first request to its last answer.
+   */
+  autocomplete: {
+    alone: Summary;
+    withMaps: Summary;
+    withCachedMaps: Summary;
+    failures: number;
+    mapsDrawn: number;
+    mapsFromCache: number;
+    roundMs: { drawn: number; cached: number };
+  };
 }
 
 async function measureAsync(
@@ -207,7 +220,9 @@ export const AUTOCOMPLETE_SAMPLES = 1000;
  * Autocomplete requests at a steady 100/s through the real bot: alone, and while MAPS_AT_ONCE maps are being
  * answered. The second is taken in rounds: MAPS_AT_ONCE maps not drawn before are requested at once, and only the
  * autocompletes sent before the last of their answers came in are counted; rounds follow until as many are counted
- * as alone.
+ * as alone. Then the control: the last drawn round's maps again, which the bot now answers from its cache, requested
+ * one by one over as long as a drawn round took (drawn one after the other, a drawn round's answers go out spread
+ * over it): the same requests, answers and uploads, at about the same pace, without any drawing.
  */
 export async function benchAutocompleteUnderMaps(
   it: Iterations['interactions'],
@@ -266,20 +281,50 @@ export async function benchAutocompleteUnderMaps(
     quiet();
     const alone = await stream((sent) => sent < samples);
     quiet();
-    const withMaps: number[] = [];
-    while (withMaps.length < samples) {
-      let answered = false;
-      const maps = Promise.all(Array.from({ length: MAPS_AT_ONCE }, mapRequest)).finally(() => {
-        answered = true;
-      });
-      withMaps.push(...(await stream(() => !answered)));
-      await maps;
-    }
+    /**
+     * Rounds of MAPS_AT_ONCE map requests, until `samples` autocompletes were sent while a round was answered;
+     * `spacingMs` apart (0: all at once).
+     */
+    const rounds = async (request: (i: number) => Promise<unknown>, spacingMs = 0) => {
+      const latencies: number[] = [];
+      const roundTimes: number[] = [];
+      const spaced = async (i: number) => {
+        if (spacingMs > 0) await new Promise((resolve) => setTimeout(resolve, i * spacingMs));
+        return request(i);
+      };
+      while (latencies.length < samples) {
+        let answered = false;
+        const t0 = performance.now();
+        const maps = Promise.all(Array.from({ length: MAPS_AT_ONCE }, (_, i) => spaced(i))).finally(() => {
+          answered = true;
+          roundTimes.push(performance.now() - t0);
+        });
+        latencies.push(...(await stream(() => !answered)));
+        await maps;
+      }
+      return { latencies, roundMs: summarize(roundTimes).p50, count: roundTimes.length * MAPS_AT_ONCE };
+    };
+    const drawn = await rounds(() => mapRequest());
+    // The last round's actors: the most recent maps drawn, so the cache (hundreds of maps) still holds them all.
+    const lastRound = Array.from(
+      { length: MAPS_AT_ONCE },
+      (_, i) => profiled[((nextMap - MAPS_AT_ONCE + i) * step) % profiled.length]!.code,
+    );
+    quiet();
+    // Drawn one after the other, a round's answers go out spread over the round; the control's requests are spread
+    // alike, so that only the drawing differs.
+    const cached = await rounds(
+      (i) => sim.interact(slash('relations of', { actor: lastRound[i]! })),
+      drawn.roundMs / MAPS_AT_ONCE,
+    );
     return {
       alone: summarize(alone),
-      withMaps: summarize(withMaps),
+      withMaps: summarize(drawn.latencies),
+      withCachedMaps: summarize(cached.latencies),
       failures,
       mapsDrawn: nextMap - 1,
+      mapsFromCache: cached.count,
+      roundMs: { drawn: drawn.roundMs, cached: cached.roundMs },
     };
   } finally {
     await bot.stop();

@@ -222,10 +222,20 @@ export function printMap(figures: MapFigures[], load: MapLoadFigures | undefined
         a.withMaps.max,
         count(a.withMaps.n),
       ],
+      [
+        `  control: the same from the cache`,
+        a.withCachedMaps.p50,
+        a.withCachedMaps.p99,
+        a.withCachedMaps.max,
+        count(a.withCachedMaps.n),
+      ],
     ],
   );
   console.log(
-    `Counted while maps were answered: only autocompletes sent before the last of ${MAPS_AT_ONCE} maps requested at once was answered, over ${count(a.mapsDrawn / MAPS_AT_ONCE)} such rounds (${count(a.mapsDrawn)} maps, none drawn twice).`,
+    `Counted while maps were answered: only autocompletes sent before the last of ${MAPS_AT_ONCE} maps requested at once was answered, over ${count(a.mapsDrawn / MAPS_AT_ONCE)} such rounds (${count(a.mapsDrawn)} maps, none drawn twice; a round took ${ms(a.roundMs.drawn)} ms at the median).`,
+  );
+  console.log(
+    `The control asks for the last round's ${MAPS_AT_ONCE} maps again, one by one over as long as a round took, ${count(a.mapsFromCache / MAPS_AT_ONCE)} times (a round took ${ms(a.roundMs.cached)} ms): the bot answers them from its cache, so requests, answers and uploads come at about the same pace but nothing is drawn.`,
   );
   if (a.failures > 0) console.log(`${a.failures} autocomplete requests failed`);
 }
