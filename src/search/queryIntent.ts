@@ -4,7 +4,7 @@
 // discuss the actor.
 import type { Corpus, CorpusActor } from '../profiles/corpus.ts';
 import type { ActorNames } from './findActorsInText.ts';
-import { normalizeKey, STOP_WORDS } from './normalize.ts';
+import { normalizeKey, STOP_WORDS, wordKey } from './normalize.ts';
 import { stemWord } from './stem.ts';
 
 /** Longest name or alias, in words, looked for in a query. */
@@ -71,12 +71,12 @@ export function readQueryIntent(query: string, { corpus, names }: IntentSources)
   }
   const relationStems = new Set([
     ...RELATION_STEMS,
-    ...corpus.categories.map((c) => stemWord(normalizeKey(c.name).replace(/ /g, ''))),
+    ...corpus.categories.map((c) => stemWord(wordKey(c.name))),
   ]);
   let asksRelations = false;
   const topicWords: string[] = [];
   for (const token of rest) {
-    const key = normalizeKey(token).replace(/ /g, '');
+    const key = wordKey(token);
     if (!key || STOP_WORDS.has(key) || QUESTION_WORDS.has(key)) continue;
     if (relationStems.has(stemWord(key))) asksRelations = true;
     else topicWords.push(key);
