@@ -71,6 +71,8 @@ export interface MapLoadFigures {
     withMaps: Summary;
     withCachedMaps: Summary;
     failures: number;
+    /** Map requests whose answer came without its picture: the rounds then measured something else. */
+    mapFailures: number;
     mapsDrawn: number;
     mapsFromCache: number;
     roundMs: { drawn: number; cached: number };
@@ -269,8 +271,14 @@ export async function benchAutocompleteUnderMaps(
     let nextMap = 0;
     // Stepping by a number prime to the count visits every profiled actor before any again: no map is cached.
     const step = [11, 13, 17, 19].find((n) => profiled.length % n !== 0) ?? 1;
-    const mapRequest = () =>
-      sim.interact(slash('relations of', { actor: profiled[(nextMap++ * step) % profiled.length]!.code }));
+    let mapFailures = 0;
+    /** A map request, counted as failed unless its answer carries the picture. */
+    const askMap = async (code: string) => {
+      const result = await sim.interact(slash('relations of', { actor: code })).catch(() => undefined);
+      const attachments = result?.original?.attachments;
+      if (!Array.isArray(attachments) || attachments.length === 0) mapFailures++;
+    };
+    const mapRequest = () => askMap(profiled[(nextMap++ * step) % profiled.length]!.code);
     // Before each timed stream the bench's own garbage is cleared, so its pauses are not counted.
     const quiet = () => {
       sim.clearRecords();
@@ -313,15 +321,13 @@ export async function benchAutocompleteUnderMaps(
     quiet();
     // Drawn one after the other, a round's answers go out spread over the round; the control's requests are spread
     // alike, so that only the drawing differs.
-    const cached = await rounds(
-      (i) => sim.interact(slash('relations of', { actor: lastRound[i]! })),
-      drawn.roundMs / MAPS_AT_ONCE,
-    );
+    const cached = await rounds((i) => askMap(lastRound[i]!), drawn.roundMs / MAPS_AT_ONCE);
     return {
       alone: summarize(alone),
       withMaps: summarize(drawn.latencies),
       withCachedMaps: summarize(cached.latencies),
       failures,
+      mapFailures,
       mapsDrawn: nextMap - 1,
       mapsFromCache: cached.count,
       roundMs: { drawn: drawn.roundMs, cached: cached.roundMs },

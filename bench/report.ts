@@ -238,6 +238,7 @@ export function printMap(figures: MapFigures[], load: MapLoadFigures | undefined
     `The control asks for the last round's ${MAPS_AT_ONCE} maps again, one by one over as long as a round took, ${count(a.mapsFromCache / MAPS_AT_ONCE)} times (a round took ${ms(a.roundMs.cached)} ms): the bot answers them from its cache, so requests, answers and uploads come at about the same pace but nothing is drawn.`,
   );
   if (a.failures > 0) console.log(`${a.failures} autocomplete requests failed`);
+  if (a.mapFailures > 0) console.log(`${a.mapFailures} map requests were answered without their picture`);
 }
 
 export function printGoals(title: string, goals: readonly GoalResult[]): void {
